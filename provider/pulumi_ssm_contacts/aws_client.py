@@ -1,0 +1,54 @@
+"""boto3 clients for ssm-contacts: one per (region, profile, endpoint) per process.
+
+Credentials come from boto3's standard chain (environment, ``aws:profile`` or
+AWS_PROFILE, SSO, instance role) and are never read, stored or logged here. The
+endpoint comes from boto3's own ``AWS_ENDPOINT_URL_SSM_CONTACTS`` support, which is
+how tests and users reach the emulator.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+import boto3
+from botocore.config import Config
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
+
+MAX_ATTEMPTS = 6
+"""Attempts per call, first included. botocore's standard mode retries throttling,
+transient 5xx (InternalServerException) and connection errors with backoff and jitter."""
+
+_CONFIG = Config(
+    retries={"mode": "standard", "max_attempts": MAX_ATTEMPTS},
+    user_agent_extra=f"pulumi-ssm-contacts/{__version__}",
+    connect_timeout=10,
+    read_timeout=30,
+)
+
+_clients: dict[tuple[str | None, str | None, str | None], SSMContactsClient] = {}
+_lock = threading.Lock()
+
+
+def client(region: str | None, profile: str | None = None) -> SSMContactsClient:
+    """The shared client for a region and profile; safe to call from any thread."""
+    key = (region, profile, os.environ.get("AWS_ENDPOINT_URL_SSM_CONTACTS"))
+    with _lock:
+        found = _clients.get(key)
+        if found is None:
+            # boto3's default session is not thread-safe; a session per client is.
+            session = boto3.session.Session(profile_name=profile, region_name=region)
+            found = session.client("ssm-contacts", config=_CONFIG)
+            _clients[key] = found
+        return found
+
+
+def forget_clients() -> None:
+    """Drop every cached client (tests that switch accounts or endpoints use this)."""
+    with _lock:
+        _clients.clear()
