@@ -62,18 +62,21 @@ def normalize_plan(plan: Any) -> Any:
         return {"stages": []}
     if not isinstance(plan, Mapping):
         return plan  # unknown at preview, or a type error that check reports
-    out: dict[str, Any] = {"stages": _drop_none(plan.get("stages") or [])}
+    out: dict[str, Any] = {"stages": _clean(plan.get("stages") or [])}
     rotation_ids = plan.get("rotationIds")
     if rotation_ids:
         out["rotationIds"] = rotation_ids
     return out
 
 
-def _drop_none(value: Any) -> Any:
+def _clean(value: Any) -> Any:
+    """``None`` members dropped; integral floats made ints (protobuf Structs carry 5 as 5.0)."""
     if isinstance(value, Mapping):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+        return {k: _clean(v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
-        return [_drop_none(v) for v in value]
+        return [_clean(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
 
 

@@ -1,0 +1,38 @@
+"""Fixtures for the protocol tier: a driver per way of reaching the provider's hooks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from pulumi.dynamic.dynamic import serialize_provider
+
+from pulumi_ssm_contacts import ContactProvider, aws_client
+from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
+
+
+@pytest.fixture
+def emulator_env(ssm_contacts_endpoint: str) -> Iterator[dict[str, str]]:
+    """The environment a provider process gets: the emulator's endpoint, dummy credentials."""
+    env = dict(os.environ)
+    env.update(
+        AWS_ENDPOINT_URL_SSM_CONTACTS=ssm_contacts_endpoint,
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_REGION=REGION,
+    )
+    aws_client.forget_clients()
+    yield env
+    aws_client.forget_clients()
+
+
+@pytest.fixture(params=["hooks", "grpc"])
+def driver(request: pytest.FixtureRequest, emulator_env: dict[str, str]) -> Iterator[Driver]:
+    """Each scenario runs twice: in-process hooks, then the dynamic provider's gRPC server."""
+    if request.param == "hooks":
+        yield HooksDriver()
+        return
+    grpc_driver = GrpcDriver(emulator_env, serialize_provider(ContactProvider()))
+    yield grpc_driver
+    grpc_driver.close()

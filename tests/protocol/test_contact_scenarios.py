@@ -1,0 +1,276 @@
+"""Contact lifecycle scenarios against the emulator, once per driver (hooks, gRPC).
+
+Scenario names follow terraform-provider-aws's acceptance tests. Call counts come
+from the emulator's call log: check/diff 0, create 1, read 2, delete 1,
+display-name update 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import boto3
+import pytest
+
+from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from tests.protocol.drivers import REGION, Driver, GrpcDriver, HookError
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
+
+ARN_FORM = re.compile(r"^arn:aws:ssm-contacts:us-east-1:\d{12}:contact/[a-z0-9_-]+$")
+
+
+@pytest.fixture
+def control(ssm_contacts_endpoint: str) -> EmulatorControl:
+    return EmulatorControl(ssm_contacts_endpoint)
+
+
+@pytest.fixture
+def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
+    """A client for out-of-band changes, as a person with the console would make."""
+    client = boto3.client(
+        "ssm-contacts",
+        region_name=REGION,
+        endpoint_url=ssm_contacts_endpoint,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    yield client
+    client.close()
+
+
+def akuam(**overrides: Any) -> dict[str, Any]:
+    return {
+        "alias": "akuam",
+        "type": "PERSONAL",
+        "displayName": "Akua Mansa",
+        "tags": {"team": "sre"},
+        **overrides,
+    }
+
+
+def up(driver: Driver, news: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """check then create, as the engine does for a new resource."""
+    inputs, failures = driver.check({}, news)
+    assert failures == {}
+    arn, outs = driver.create(inputs)
+    return arn, outs
+
+
+def test_basic(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    control.clear_calls()
+    inputs, failures = driver.check({}, akuam())
+    assert failures == {}
+    assert control.counts() == {}, "check makes no API call"
+
+    arn, outs = driver.create(inputs)
+    assert ARN_FORM.match(arn), arn
+    assert outs["arn"] == arn
+    assert control.counts() == {"CreateContact": 1}
+
+    contact = aws.get_contact(ContactId=arn)
+    assert (contact["Alias"], contact["Type"], contact["DisplayName"]) == (
+        "akuam",
+        "PERSONAL",
+        "Akua Mansa",
+    )
+    assert aws.list_tags_for_resource(ResourceARN=arn)["Tags"] == [{"Key": "team", "Value": "sre"}]
+
+    control.clear_calls()
+    read_id, read_outs, read_inputs = driver.read(arn, outs)
+    assert read_id == arn
+    assert read_outs == outs
+    assert read_inputs == inputs
+    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1}
+
+    control.clear_calls()
+    assert driver.diff(arn, read_outs, inputs).changes is False
+    assert control.counts() == {}, "diff makes no API call"
+
+    driver.delete(arn, outs)
+    assert control.counts() == {"DeleteContact": 1}
+    assert aws.list_contacts()["Contacts"] == []
+
+
+def test_disappears(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    arn, outs = up(driver, akuam())
+    aws.delete_contact(ContactId=arn)
+
+    read_id, read_outs, _ = driver.read(arn, outs)
+    assert read_id == "", "a contact deleted out of band reads empty so refresh drops it"
+    assert read_outs == {}
+    driver.delete(arn, outs)  # already gone counts as deleted
+
+
+def test_update_display_name(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    arn, outs = up(driver, akuam())
+    news, _ = driver.check(outs, akuam(displayName="Akua M"))
+    diff = driver.diff(arn, outs, news)
+    assert (diff.changes, diff.replaces) == (True, [])
+
+    control.clear_calls()
+    outs = driver.update(arn, outs, news)
+    assert control.counts() == {"UpdateContact": 1}
+    assert outs["displayName"] == "Akua M"
+    assert aws.get_contact(ContactId=arn)["DisplayName"] == "Akua M"
+
+
+def test_update_plan(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    person, _ = up(driver, akuam())
+    boss, _ = up(driver, akuam(alias="boss", displayName="Boss"))
+
+    def escalation(*contacts: str) -> dict[str, Any]:
+        targets = [{"contactTargetInfo": {"contactId": c, "isEssential": True}} for c in contacts]
+        return {
+            "alias": "sre-escalation",
+            "type": "ESCALATION",
+            "plan": {"stages": [{"durationInMinutes": 5, "targets": targets}]},
+        }
+
+    arn, outs = up(driver, escalation(person))
+    news, _ = driver.check(outs, escalation(person, boss))
+    assert driver.diff(arn, outs, news).replaces == []
+
+    control.clear_calls()
+    outs = driver.update(arn, outs, news)
+    assert control.counts() == {"UpdateContact": 1}
+    targets = aws.get_contact(ContactId=arn)["Plan"]["Stages"][0]["Targets"]
+    assert [t["ContactTargetInfo"]["ContactId"] for t in targets] == [person, boss]
+
+
+def test_update_tags(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    arn, outs = up(driver, akuam(tags={"team": "sre", "env": "prod", "keep": "1"}))
+    news, _ = driver.check(outs, akuam(tags={"team": "ops", "keep": "1", "new": "x"}))
+    assert driver.diff(arn, outs, news).replaces == []
+
+    control.clear_calls()
+    driver.update(arn, outs, news)
+    assert control.counts() == {"TagResource": 1, "UntagResource": 1}, "only changed keys"
+    tags = {t["Key"]: t["Value"] for t in aws.list_tags_for_resource(ResourceARN=arn)["Tags"]}
+    assert tags == {"team": "ops", "keep": "1", "new": "x"}
+
+
+def test_replace_on_alias(driver: Driver, aws: SSMContactsClient) -> None:
+    arn, outs = up(driver, akuam())
+    news, _ = driver.check(outs, akuam(alias="akua"))
+    diff = driver.diff(arn, outs, news)
+    assert diff.replaces == ["alias"]
+    assert diff.delete_before_replace is False
+
+    new_arn, _ = driver.create(news)  # create before delete, as the engine does here
+    driver.delete(arn, outs)
+    assert new_arn != arn
+    assert [c["Alias"] for c in aws.list_contacts()["Contacts"]] == ["akua"]
+
+
+def test_replace_on_type(driver: Driver, aws: SSMContactsClient) -> None:
+    arn, outs = up(driver, akuam())
+    news, _ = driver.check(outs, akuam(type="ESCALATION"))
+    diff = driver.diff(arn, outs, news)
+    assert diff.replaces == ["type"]
+    assert diff.delete_before_replace is True
+
+    driver.delete(arn, outs)  # delete before replace: the alias is free again
+    driver.create(news)
+    [contact] = aws.list_contacts()["Contacts"]
+    assert (contact["Alias"], contact["Type"]) == ("akuam", "ESCALATION")
+
+
+def test_import(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    arn = aws.create_contact(
+        Alias="akuam",
+        DisplayName="Akua Mansa",
+        Type="PERSONAL",
+        Plan={"Stages": []},
+        Tags=[{"Key": "team", "Value": "sre"}],
+    )["ContactArn"]
+
+    control.clear_calls()
+    read_id, outs, inputs = driver.read(arn, {})
+    assert read_id == arn
+    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1}
+    assert inputs is not None
+
+    program, failures = driver.check(inputs, akuam())
+    assert failures == {}
+    assert driver.diff(arn, outs, program).changes is False, "import then up: no diff"
+
+
+def test_refresh_reports_drift(driver: Driver, aws: SSMContactsClient) -> None:
+    arn, outs = up(driver, akuam())
+    aws.update_contact(ContactId=arn, DisplayName="Someone Else")
+    _, refreshed, _ = driver.read(arn, outs)
+    assert refreshed["displayName"] == "Someone Else"
+    program, _ = driver.check(refreshed, akuam())
+    diff = driver.diff(arn, refreshed, program)
+    assert (diff.changes, diff.replaces) == (True, []), "up restores the program's value"
+
+
+@pytest.mark.parametrize(
+    ("news", "prop"),
+    [
+        (akuam(alias="Bad Alias"), "alias"),
+        (akuam(type="MANAGER"), "type"),
+        (akuam(tags={f"k{i}": "v" for i in range(51)}), "tags"),
+        ({"alias": "oncall", "type": "ONCALL_SCHEDULE"}, "plan.rotationIds"),
+    ],
+    ids=["pattern", "enum", "tags-over-50", "type-rule"],
+)
+def test_bad_input(
+    driver: Driver,
+    control: EmulatorControl,
+    aws: SSMContactsClient,
+    news: dict[str, Any],
+    prop: str,
+) -> None:
+    control.clear_calls()
+    _, failures = driver.check({}, news)
+    assert prop in failures
+    assert control.counts() == {}
+    assert aws.list_contacts()["Contacts"] == []
+
+
+def test_conflict_explains_how_to_import(driver: Driver, aws: SSMContactsClient) -> None:
+    arn = aws.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
+    inputs, _ = driver.check({}, akuam())
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "alias 'akuam' already exists" in str(raised.value)
+    assert f'import_="{arn}"' in str(raised.value)
+
+
+def test_create_retried_after_lost_response_returns_same_contact(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_faults(drop_response_rate=1.0, operations=["CreateContact"], seed=1)
+    with pytest.raises(HookError):
+        driver.create(inputs)  # every attempt committed, every response lost
+    control.clear_faults()
+
+    arn, _ = driver.create(inputs)  # the next `pulumi up`
+    [contact] = aws.list_contacts()["Contacts"]
+    assert contact["ContactArn"] == arn
+
+
+def test_pinned_provider_string_drives_the_server(
+    emulator_env: dict[str, str], aws: SSMContactsClient
+) -> None:
+    """State written by 0.1.0 (this exact string) can still be refreshed and destroyed."""
+    pinned = (
+        "gASVPwAAAAAAAACMJHB1bHVtaV9zc21fY29udGFjdHMuY29udGFjdF9wcm92aWRlcpSMD0NvbnRhY3RQ"
+        "cm92aWRlcpSTlClSlC4="
+    )
+    driver = GrpcDriver(emulator_env, pinned)
+    try:
+        arn, outs = up(driver, akuam())
+        assert driver.read(arn, outs)[0] == arn
+        driver.delete(arn, outs)
+    finally:
+        driver.close()
+    assert aws.list_contacts()["Contacts"] == []

@@ -1,0 +1,74 @@
+"""Every documented create_contact error ends in a message a person can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from pulumi_ssm_contacts.aws_errors import CallContext, conflict, explain, validation_property
+from pulumi_ssm_contacts.service_model import operation
+
+
+def client_error(code: str, message: str, retries: int = 0) -> ClientError:
+    response: Any = {
+        "Error": {"Code": code, "Message": message},
+        "ResponseMetadata": {"RetryAttempts": retries},
+    }
+    return ClientError(response, "CreateContact")
+
+
+CTX = CallContext("CreateContact", "contact 'akuam'", "us-east-2")
+
+
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        ("AccessDeniedException", "IAM action ssm-contacts:CreateContact"),
+        ("InternalServerException", "run `pulumi up` again"),
+        ("ServiceQuotaExceededException", "Service Quotas"),
+        ("ThrottlingException", "lower `--parallel`"),
+        ("ValidationException", "Fix the value"),
+        ("DataEncryptionException", "KMS key"),
+    ],
+)
+def test_documented_errors_carry_advice(code: str, advice: str) -> None:
+    message = str(explain(client_error(code, "reason from AWS", retries=5), CTX))
+    assert "CreateContact for contact 'akuam' in us-east-2 failed" in message
+    assert f"{code}: reason from AWS" in message
+    assert advice in message
+
+
+def test_every_error_create_contact_documents_is_covered() -> None:
+    documented = {shape.name for shape in operation("CreateContact").error_shapes}
+    for code in documented - {"ConflictException"}:  # conflict has its own message
+        assert "see AWS's message" not in str(explain(client_error(code, "x"), CTX)), code
+
+
+def test_retried_errors_say_how_often_they_were_tried() -> None:
+    message = str(explain(client_error("ThrottlingException", "Rate exceeded", retries=5), CTX))
+    assert "after 6 attempts" in message
+
+
+def test_missing_replication_set_is_named() -> None:
+    error = client_error("ValidationException", "Replication set is not found")
+    assert "not set up in us-east-2" in str(explain(error, CTX))
+
+
+def test_validation_names_the_property() -> None:
+    said = (
+        "1 validation error detected: Value '45' at 'plan.stages.1.member.durationInMinutes' "
+        "failed to satisfy constraint: Member must have value less than or equal to 30"
+    )
+    assert validation_property(said) == "plan.stages[0].durationInMinutes"
+    assert "property plan.stages[0].durationInMinutes" in str(
+        explain(client_error("ValidationException", said), CTX)
+    )
+
+
+def test_conflict_explains_how_to_adopt_the_existing_contact() -> None:
+    arn = "arn:aws:ssm-contacts:us-east-2:111122223333:contact/akuam"
+    message = str(conflict("akuam", "us-east-2", arn))
+    assert "alias 'akuam' already exists" in message
+    assert f'import_="{arn}"' in message
