@@ -21,15 +21,20 @@ if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
 
 MAX_ATTEMPTS = 6
-"""Attempts per call, first included. botocore's standard mode retries throttling,
-transient 5xx (InternalServerException) and connection errors with backoff and jitter."""
+"""Attempts per call, first included, unless AWS_MAX_ATTEMPTS says otherwise. botocore's
+standard mode retries throttling, transient 5xx (InternalServerException) and connection
+errors with exponential backoff and jitter."""
 
-_CONFIG = Config(
-    retries={"mode": "standard", "max_attempts": MAX_ATTEMPTS},
-    user_agent_extra=f"pulumi-ssm-contacts/{__version__}",
-    connect_timeout=10,
-    read_timeout=30,
-)
+
+def _config() -> Config:
+    attempts = int(os.environ.get("AWS_MAX_ATTEMPTS") or MAX_ATTEMPTS)
+    return Config(
+        retries={"mode": "standard", "total_max_attempts": attempts},
+        user_agent_extra=f"pulumi-ssm-contacts/{__version__}",
+        connect_timeout=10,
+        read_timeout=30,
+    )
+
 
 _clients: dict[tuple[str | None, str | None, str | None], SSMContactsClient] = {}
 _lock = threading.Lock()
@@ -43,7 +48,7 @@ def client(region: str | None, profile: str | None = None) -> SSMContactsClient:
         if found is None:
             # boto3's default session is not thread-safe; a session per client is.
             session = boto3.session.Session(profile_name=profile, region_name=region)
-            found = session.client("ssm-contacts", config=_CONFIG)
+            found = session.client("ssm-contacts", config=_config())
             _clients[key] = found
         return found
 

@@ -62,6 +62,12 @@ def validation_property(aws_message: str) -> str | None:
     return ".".join(out)
 
 
+def _no_replication_set(aws_message: str) -> bool:
+    # What AWS answers in an account or region without a replication set, as users report.
+    lowered = aws_message.lower()
+    return "replication set" in lowered or "account not found for the request" in lowered
+
+
 def explain(error: ClientError, ctx: CallContext) -> ContactError:
     """The ContactError to raise for a ClientError from ``ctx.operation``."""
     code = error_code(error)
@@ -74,7 +80,7 @@ def explain(error: ClientError, ctx: CallContext) -> ContactError:
             f"IAM action ssm-contacts:{ctx.operation} for this resource, or choose other "
             "credentials (AWS_PROFILE, `pulumi config set aws:profile ...`)."
         )
-    elif code == "ValidationException" and "replication set" in said.lower():
+    elif code == "ValidationException" and _no_replication_set(said):
         advice = (
             f"Incident Manager is not set up{where}: it needs a replication set before contacts "
             "can exist. Create one once per account (Incident Manager console > Get started, or "

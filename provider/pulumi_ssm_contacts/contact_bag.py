@@ -124,9 +124,7 @@ def idempotency_token(request: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def bag_from_api(
-    contact: Mapping[str, Any], tags: Sequence[TagTypeDef] | None
-) -> dict[str, Any]:
+def bag_from_api(contact: Mapping[str, Any], tags: Sequence[TagTypeDef] | None) -> dict[str, Any]:
     """The normalized bag for a ``get_contact`` result and its tags."""
     return normalize(
         {

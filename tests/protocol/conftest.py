@@ -13,8 +13,11 @@ from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
 
 
 @pytest.fixture
-def emulator_env(ssm_contacts_endpoint: str) -> Iterator[dict[str, str]]:
+def emulator_env(
+    ssm_contacts_endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, str]]:
     """The environment a provider process gets: the emulator's endpoint, dummy credentials."""
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "3")  # keeps retry tests short; the default is 6
     env = dict(os.environ)
     env.update(
         AWS_ENDPOINT_URL_SSM_CONTACTS=ssm_contacts_endpoint,

@@ -274,3 +274,48 @@ def test_pinned_provider_string_drives_the_server(
     finally:
         driver.close()
     assert aws.list_contacts()["Contacts"] == []
+
+
+def test_throttling_is_retried_then_explained(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_faults(throttle_rate=1.0, operations=["CreateContact"])
+    control.clear_calls()
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert control.counts() == {"CreateContact": 3}, "retried up to AWS_MAX_ATTEMPTS"
+    assert "ThrottlingException" in str(raised.value)
+    assert "after 3 attempts" in str(raised.value)
+    control.clear_faults()
+    assert aws.list_contacts()["Contacts"] == []
+
+
+def test_internal_errors_are_retried_until_one_succeeds(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_faults(internal_error_rate=0.5, operations=["CreateContact"], seed=9)
+    control.clear_calls()
+    arn, _ = driver.create(inputs)
+    attempts = control.counts()["CreateContact"]
+    control.clear_faults()
+    assert attempts >= 2, "this seed fails the first attempt"
+    assert [c["ContactArn"] for c in aws.list_contacts()["Contacts"]] == [arn]
+
+
+def test_missing_replication_set_is_named(driver: Driver, control: EmulatorControl) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_preconditions(replication_set=False)
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "Incident Manager is not set up in us-east-1" in str(raised.value)
+    assert "replication set" in str(raised.value)
+
+
+def test_access_denied_names_the_iam_action(driver: Driver, control: EmulatorControl) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_preconditions(access_denied=["CreateContact"])
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "IAM action ssm-contacts:CreateContact" in str(raised.value)

@@ -51,8 +51,12 @@ def test_retried_errors_say_how_often_they_were_tried() -> None:
     assert "after 6 attempts" in message
 
 
-def test_missing_replication_set_is_named() -> None:
-    error = client_error("ValidationException", "Replication set is not found")
+@pytest.mark.parametrize(
+    "said",
+    ["Invalid value provided - Account not found for the request", "Replication set not found"],
+)
+def test_missing_replication_set_is_named(said: str) -> None:
+    error = client_error("ValidationException", said)
     assert "not set up in us-east-2" in str(explain(error, CTX))
 
 
@@ -72,3 +76,22 @@ def test_conflict_explains_how_to_adopt_the_existing_contact() -> None:
     message = str(conflict("akuam", "us-east-2", arn))
     assert "alias 'akuam' already exists" in message
     assert f'import_="{arn}"' in message
+
+
+def test_one_client_per_region_and_profile_across_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pulumi_ssm_contacts import aws_client
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    aws_client.forget_clients()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        east = set(map(id, pool.map(lambda _: aws_client.client("us-east-1"), range(32))))
+        west = set(map(id, pool.map(lambda _: aws_client.client("us-west-2"), range(32))))
+    assert len(east) == 1
+    assert len(west) == 1
+    assert east != west
+    aws_client.forget_clients()
