@@ -1,0 +1,153 @@
+"""Helpers for the emulator tests: a mode-independent harness, shape checks, builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from pulumi_ssm_contacts.emulator import state
+from pulumi_ssm_contacts.emulator.call_log import Call
+from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator.models import activation_codes
+from pulumi_ssm_contacts.service_model import validate_output
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient as SSMContactsClient
+    from mypy_boto3_ssm_contacts.literals import ContactTypeType as ContactTypeType
+    from mypy_boto3_ssm_contacts.type_defs import PlanTypeDef as PlanTypeDef
+    from mypy_boto3_ssm_contacts.type_defs import (
+        RecurrenceSettingsTypeDef as RecurrenceSettingsTypeDef,
+    )
+else:
+    SSMContactsClient = ContactTypeType = PlanTypeDef = RecurrenceSettingsTypeDef = Any
+
+
+@dataclass
+class Emulator:
+    """One emulator under test, driven the same way whatever its mode."""
+
+    mode: str
+    client: SSMContactsClient
+    control: EmulatorControl | None
+
+    def new_client(
+        self, region: str = "us-east-1", *, retries: int = 3, validate: bool = True
+    ) -> SSMContactsClient:
+        """Another client: other region, retry budget or no client-side validation."""
+        config = Config(
+            retries={"total_max_attempts": retries, "mode": "standard"},
+            parameter_validation=validate,
+        )
+        client: SSMContactsClient = boto3.client("ssm-contacts", region_name=region, config=config)
+        return checked(client)
+
+    def calls(self) -> list[Call]:
+        """The call log."""
+        return self.control.calls() if self.control else state.CALL_LOG.calls()
+
+    def counts(self) -> dict[str, int]:
+        """Calls per operation."""
+        return self.control.counts() if self.control else state.CALL_LOG.counts()
+
+    def clear_calls(self) -> None:
+        """Empty the call log."""
+        if self.control:
+            self.control.clear_calls()
+        else:
+            state.CALL_LOG.clear()
+
+    def set_faults(self, **settings: Any) -> None:
+        """Configure fault injection."""
+        if self.control:
+            self.control.set_faults(**settings)
+        else:
+            state.FAULTS.configure(**settings)
+
+    def set_preconditions(self, **settings: Any) -> None:
+        """Configure account preconditions."""
+        if self.control:
+            self.control.set_preconditions(**settings)
+        else:
+            state.PRECONDITIONS.configure(**settings)
+
+    def activation_code(self, channel_arn: str) -> str:
+        """The last activation code sent to a channel."""
+        codes = self.control.activation_codes() if self.control else activation_codes()
+        return codes[channel_arn]
+
+
+def _check_output(http_response: Any, parsed: Any, model: Any, **_: Any) -> None:
+    if http_response.status_code == 200:
+        violations = validate_output(model.name, parsed)
+        assert violations == [], f"{model.name} answered outside its output shape: {violations}"
+
+
+def checked(client: SSMContactsClient) -> SSMContactsClient:
+    """Make every successful response of ``client`` be checked against its output shape."""
+    client.meta.events.register("after-call.ssm-contacts.*", _check_output)
+    return client
+
+
+def ok(operation: str, response: Any) -> Any:
+    """Assert ``response`` has the botocore output shape of ``operation``; return it."""
+    violations = validate_output(operation, response)
+    assert violations == [], violations
+    return response
+
+
+def error_code(error: pytest.ExceptionInfo[ClientError]) -> str:
+    """The AWS error code of a failed call."""
+    code: str = error.value.response["Error"]["Code"]
+    return code
+
+
+def error_field(error: pytest.ExceptionInfo[ClientError], name: str) -> Any:
+    """A modeled member of the error (``ResourceId``, ``Reason``...), parsed by botocore."""
+    response: dict[str, Any] = dict(error.value.response)
+    return response[name]
+
+
+def error_message(error: pytest.ExceptionInfo[ClientError]) -> str:
+    """The AWS error message of a failed call."""
+    message: str = error.value.response["Error"]["Message"]
+    return message
+
+
+RECURRENCE: RecurrenceSettingsTypeDef = {
+    "NumberOfOnCalls": 1,
+    "RecurrenceMultiplier": 1,
+    "DailySettings": [{"HourOfDay": 9, "MinuteOfHour": 0}],
+}
+
+
+def personal(client: SSMContactsClient, alias: str, **extra: Any) -> str:
+    """A PERSONAL contact with an empty plan; returns its ARN."""
+    arn: str = client.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []}, **extra)[
+        "ContactArn"
+    ]
+    return arn
+
+
+def email_channel(client: SSMContactsClient, contact_arn: str, **extra: Any) -> str:
+    """An EMAIL channel on the contact; returns its ARN."""
+    arn: str = client.create_contact_channel(
+        ContactId=contact_arn,
+        Name="email",
+        Type="EMAIL",
+        DeliveryAddress={"SimpleAddress": "oncall@example.com"},
+        **extra,
+    )["ContactChannelArn"]
+    return arn
+
+
+def rotation(client: SSMContactsClient, contact_arns: list[str], name: str = "primary") -> str:
+    """A daily rotation of the contacts in UTC; returns its ARN."""
+    arn: str = client.create_rotation(
+        Name=name, ContactIds=contact_arns, TimeZoneId="UTC", Recurrence=RECURRENCE
+    )["RotationArn"]
+    return arn
