@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any, cast, overload
 
@@ -9,6 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from .contact_args import ContactArgs, ContactType, PlanArgs, PlanArgsDict, to_bag
+from .contact_bag import IMPORT_KEY
 from .contact_provider import ContactProvider
 
 
@@ -77,6 +79,7 @@ class Contact(pulumi.dynamic.Resource, module="ssm-contacts", name="Contact"):
             args = ContactArgs(**kwargs)
         elif kwargs:
             raise TypeError("pass either a ContactArgs or keyword arguments, not both")
+        opts, import_arn = _take_import(opts)
         props: dict[str, Any] = {
             "alias": args.alias,
             "type": args.type,
@@ -86,9 +89,29 @@ class Contact(pulumi.dynamic.Resource, module="ssm-contacts", name="Contact"):
             "region": args.region,
             "arn": None,
         }
+        if import_arn is not None:
+            props[IMPORT_KEY] = import_arn
         super().__init__(ContactProvider(), resource_name, props, opts)
 
     @property
     def display_name(self) -> pulumi.Output[str | None]:
         """Full name shown in Incident Manager."""
         return cast("pulumi.Output[str | None]", self.__dict__["displayName"])
+
+
+def _take_import(
+    opts: pulumi.ResourceOptions | None,
+) -> tuple[pulumi.ResourceOptions | None, str | None]:
+    """Move ``import_`` from the options into the inputs.
+
+    The engine imports by calling Read with no state, and the SDK's dynamic provider
+    server cannot find the provider without state (pulumi/pulumi#16175). So the
+    provider adopts the contact in create instead: it reads the contact, checks that it
+    matches the program and takes its ARN as the ID, with no create call.
+    """
+    if opts is None or not opts.import_:
+        return opts, None
+    import_arn = opts.import_
+    opts = copy.copy(opts)
+    opts.import_ = None
+    return opts, import_arn

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 INPUT_KEYS = ("alias", "type", "displayName", "plan", "tags", "region")
 """Keys of the bag a program sets; outputs add ``arn``."""
 
+IMPORT_KEY = "importArn"
+"""Set from ``ResourceOptions.import_``: create adopts this contact instead of making one."""
+
 
 def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
@@ -95,6 +98,8 @@ def normalize(bag: Mapping[str, Any]) -> dict[str, Any]:
     out["tags"] = dict(tags) if isinstance(tags, Mapping) else ({} if tags is None else tags)
     if bag.get("region"):
         out["region"] = bag["region"]
+    if bag.get(IMPORT_KEY):
+        out[IMPORT_KEY] = bag[IMPORT_KEY]
     return out
 
 
@@ -135,6 +140,11 @@ def bag_from_api(contact: Mapping[str, Any], tags: Sequence[TagTypeDef] | None) 
             "tags": tags_from_api(tags),
         }
     )
+
+
+def differences(program: Mapping[str, Any], live: Mapping[str, Any]) -> list[str]:
+    """The input keys whose values differ between two normalized bags."""
+    return [k for k in INPUT_KEYS if k != "region" and program.get(k) != live.get(k)]
 
 
 def region_of(arn: str) -> str:

@@ -95,6 +95,8 @@ class ContactProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         """One ``create_contact`` call, tags included; the ID is the returned ARN."""
         bag = contact_bag.normalize(props)
+        if bag.get(contact_bag.IMPORT_KEY):
+            return self._adopt(bag[contact_bag.IMPORT_KEY], bag)
         region = self._region_for(bag)
         client = self._client(region)
         ctx = CallContext("CreateContact", f"contact '{bag.get('alias')}'", region)
@@ -104,6 +106,27 @@ class ContactProvider(ResourceProvider):
             if error_code(error) == "ConflictException":
                 raise conflict(bag["alias"], region, _find_arn(client, bag["alias"])) from None
             raise explain(error, ctx) from None
+        return CreateResult(arn, {**bag, "arn": arn})
+
+    def _adopt(self, arn: str, bag: dict[str, Any]) -> CreateResult:
+        """Take over an existing contact (``import_``): it must match the program already."""
+        client = self._client(self._region_for(bag, arn))
+        try:
+            contact = client.get_contact(ContactId=arn)
+            tags = client.list_tags_for_resource(ResourceARN=arn).get("Tags")
+        except ClientError as error:
+            raise explain(error, CallContext("GetContact", f"import of {arn}")) from None
+        live = contact_bag.bag_from_api(contact, tags)
+        differ = contact_bag.differences(bag, live)
+        if differ:
+            detail = "; ".join(
+                f"{k}: AWS has {live.get(k)!r}, the program {bag.get(k)!r}" for k in differ
+            )
+            raise ContactError(
+                f"Import of {arn} failed: the contact does not match the program ({detail}).\n"
+                "What to do: change the program to match the contact, run `pulumi up` to import "
+                "it, then change what you want in a later `pulumi up`."
+            )
         return CreateResult(arn, {**bag, "arn": arn})
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from botocore.model import ListShape, StructureShape
+from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
 from . import contact_bag
@@ -29,7 +30,9 @@ class Failure:
 
 
 def _is_unknown(value: Any) -> bool:
-    return isinstance(value, str) and value == UNKNOWN
+    # Plain unknowns arrive as the UNKNOWN sentinel; unknown output values (another
+    # resource's output at preview) as ``pulumi.output.Unknown`` instances.
+    return isinstance(value, Unknown) or (isinstance(value, str) and value == UNKNOWN)
 
 
 def _contains_unknown(value: Any) -> bool:
@@ -143,6 +146,13 @@ def _type_failures(bag: Mapping[str, Any]) -> list[Failure]:
 def validate(bag: Mapping[str, Any]) -> list[Failure]:
     """Every failure of a normalized Contact bag; empty when it can be created."""
     failures = _model_failures(bag) + _tag_failures(bag.get("tags"))
+    import_arn = bag.get(contact_bag.IMPORT_KEY)
+    if import_arn is not None and not _is_unknown(import_arn):
+        arn_shape = input_shape("GetContact").members["ContactId"]
+        failures.extend(
+            Failure(contact_bag.IMPORT_KEY, f"import_ {_reason(v)}")
+            for v in validate_shape(arn_shape, import_arn)
+        )
     region = bag.get("region")
     if region is not None and not _is_unknown(region) and not isinstance(region, str):
         failures.append(Failure("region", "must be a string such as 'us-east-2'"))

@@ -182,6 +182,7 @@ def test_replace_on_type(driver: Driver, aws: SSMContactsClient) -> None:
 
 
 def test_import(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
+    """``import_`` reaches the provider as ``importArn``: create adopts, no create call."""
     arn = aws.create_contact(
         Alias="akuam",
         DisplayName="Akua Mansa",
@@ -191,14 +192,31 @@ def test_import(driver: Driver, control: EmulatorControl, aws: SSMContactsClient
     )["ContactArn"]
 
     control.clear_calls()
-    read_id, outs, inputs = driver.read(arn, {})
-    assert read_id == arn
-    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1}
-    assert inputs is not None
-
-    program, failures = driver.check(inputs, akuam())
+    inputs, failures = driver.check({}, akuam(importArn=arn))
     assert failures == {}
-    assert driver.diff(arn, outs, program).changes is False, "import then up: no diff"
+    created_id, outs = driver.create(inputs)
+    assert created_id == arn
+    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1}
+
+    read_id, refreshed, _ = driver.read(arn, outs)
+    assert read_id == arn
+    program, _ = driver.check(refreshed, akuam())  # the import option removed afterwards
+    assert driver.diff(arn, refreshed, program).changes is False, "import then up: no diff"
+    assert len(aws.list_contacts()["Contacts"]) == 1
+
+
+def test_import_of_a_contact_that_differs_names_the_difference(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    arn = aws.create_contact(
+        Alias="akuam", DisplayName="Someone Else", Type="PERSONAL", Plan={"Stages": []}
+    )["ContactArn"]
+    inputs, _ = driver.check({}, akuam(importArn=arn, tags=None))
+    control.clear_calls()
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "displayName: AWS has 'Someone Else', the program 'Akua Mansa'" in str(raised.value)
+    assert "CreateContact" not in control.counts()
 
 
 def test_refresh_reports_drift(driver: Driver, aws: SSMContactsClient) -> None:

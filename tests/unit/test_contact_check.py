@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_ssm_contacts import ContactProvider
@@ -104,6 +105,7 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
             personal(tags={f"k{i}": "v" for i in range(51)}), "tags", "at most 50", id="tags-50"
         ),
         pytest.param(personal(tags={"bad key!": "v"}), "tags", "key 'bad key!'", id="tag-key"),
+        pytest.param(personal(importArn="akuam"), "importArn", "import_", id="import-arn"),
         pytest.param(personal(tags={"team": ""}), "tags.team", "greater than", id="tag-value"),
         pytest.param(
             {
@@ -168,6 +170,14 @@ def test_values_unknown_at_preview_pass() -> None:
         },
         "tags": {"team": UNKNOWN},
     }
+    assert check(news) == {}
+
+
+def test_unknown_output_values_pass() -> None:
+    """Another resource's output at preview arrives as ``pulumi.output.Unknown``."""
+    unknown = Unknown()  # type: ignore[no-untyped-call]
+    target = {"contactTargetInfo": {"contactId": unknown, "isEssential": True}}
+    news = {"alias": "team", "type": "ESCALATION", "plan": {"stages": [stage(target)]}}
     assert check(news) == {}
 
 
