@@ -101,7 +101,13 @@ class HooksDriver:
 
 
 def _struct(props: dict[str, Any]) -> struct_pb2.Struct:
-    return asyncio.run(rpc.serialize_properties(props, {}))
+    # A private loop: asyncio.run would leave the main thread without a current loop,
+    # which Pulumi's mocks in other tests need.
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(rpc.serialize_properties(props, {}))
+    finally:
+        loop.close()
 
 
 def _props(struct: struct_pb2.Struct) -> dict[str, Any]:
