@@ -1,0 +1,108 @@
+"""`make demo`: deploy examples/quickstart with the real Pulumi CLI against the offline emulator.
+
+Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes --refresh` on the root
+project's `demo` stack (state in .state/, a local file backend), prints the contacts the emulator
+then holds, and stops the emulator. The stack's state outlives the emulator's contacts, so each run
+refreshes first: a second `make demo` finds them gone and creates them again.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import boto3
+
+from pulumi_ssm_contacts.emulator.process import EmulatorServer
+
+REPO = Path(__file__).resolve().parent.parent
+STACK = "demo"
+REGION = "us-east-1"
+
+
+def pulumi_bin_dir() -> Path:
+    """The directory of the `pulumi` that scripts/ensure-pulumi chose (`make cli`)."""
+    record = REPO / ".tools" / "pulumi-bin-dir"
+    if not record.is_file():
+        sys.exit("demo: no Pulumi CLI recorded in .tools/pulumi-bin-dir; run `make cli` first")
+    return Path(record.read_text().strip())
+
+
+def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
+    """The environment of every `pulumi` run: local state, no cloud, no downloads, emulated AWS."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        # Never let the demo reach a real account through the user's own AWS settings.
+        if not key.startswith("AWS_")
+    }
+    state = REPO / ".state"
+    state.mkdir(exist_ok=True)
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        PULUMI_HOME=str(REPO / ".tools" / "pulumi-home"),
+        PULUMI_BACKEND_URL=state.as_uri(),
+        PULUMI_CONFIG_PASSPHRASE="demo",  # the demo stack's own; it holds no secrets
+        PULUMI_SKIP_UPDATE_CHECK="true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION="true",
+        AWS_ENDPOINT_URL_SSM_CONTACTS=endpoint,
+        AWS_ACCESS_KEY_ID="demo",
+        AWS_SECRET_ACCESS_KEY="demo",
+        AWS_DEFAULT_REGION=REGION,
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+    )
+    return env
+
+
+def pulumi(env: Mapping[str, str], *args: str) -> None:
+    """Run one `pulumi` command in the root project, its output going straight to the terminal."""
+    print(f"$ pulumi {' '.join(args)}", flush=True)
+    completed = subprocess.run(["pulumi", *args], cwd=REPO, env=env, check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"demo: `pulumi {' '.join(args)}` failed (exit {completed.returncode})")
+
+
+def summary(endpoint: str) -> list[str]:
+    """One line per contact the emulator holds: alias, type, ARN."""
+    client = boto3.client(
+        "ssm-contacts",
+        region_name=REGION,
+        endpoint_url=endpoint,
+        aws_access_key_id="demo",
+        aws_secret_access_key="demo",
+    )
+    contacts = [
+        c for page in client.get_paginator("list_contacts").paginate() for c in page["Contacts"]
+    ]
+    width = max((len(c["Alias"]) for c in contacts), default=5)
+    return [f"  {c['Alias']:<{width}}  {c['Type']:<15}  {c['ContactArn']}" for c in contacts]
+
+
+def main() -> None:
+    bin_dir = pulumi_bin_dir()
+    with EmulatorServer() as server:
+        print(f"demo: SSM Contacts emulator serving at {server.endpoint}", flush=True)
+        env = engine_env(bin_dir, server.endpoint)
+        pulumi(env, "stack", "select", "--create", STACK)
+        pulumi(env, "config", "set", "aws:region", REGION)
+        pulumi(env, "up", "--yes", "--refresh")
+        lines = summary(server.endpoint)
+    print("demo: emulator stopped")
+    print("\nContacts in the emulator after `pulumi up`:")
+    print("\n".join(lines) if lines else "  (none)")
+    print(
+        "\nTo deploy the same program to a real AWS account (Incident Manager needs a"
+        "\nreplication set in the region first), use your usual credentials and a backend:"
+        "\n  export AWS_PROFILE=my-profile            # or any boto3 credentials"
+        "\n  pulumi login --local                     # or Pulumi Cloud, S3..."
+        "\n  pulumi stack init prod && pulumi config set aws:region us-east-1"
+        "\n  pulumi up                                # run in the repo root (Pulumi.yaml)"
+    )
+
+
+if __name__ == "__main__":
+    main()
