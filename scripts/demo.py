@@ -14,8 +14,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import boto3
-
+from pulumi_ssm_contacts.emulator.control import EmulatorControl
 from pulumi_ssm_contacts.emulator.process import EmulatorServer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,13 +67,7 @@ def pulumi(env: Mapping[str, str], *args: str) -> None:
 
 def summary(endpoint: str) -> list[str]:
     """One line per contact the emulator holds: alias, type, ARN."""
-    client = boto3.client(
-        "ssm-contacts",
-        region_name=REGION,
-        endpoint_url=endpoint,
-        aws_access_key_id="demo",
-        aws_secret_access_key="demo",
-    )
+    client = EmulatorControl(endpoint).client(REGION)
     contacts = [
         c for page in client.get_paginator("list_contacts").paginate() for c in page["Contacts"]
     ]

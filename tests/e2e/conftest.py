@@ -7,7 +7,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import boto3
 import pytest
 from pulumi import automation as auto
 from semver import VersionInfo
@@ -50,14 +49,8 @@ def pulumi_command() -> auto.PulumiCommand:
 @pytest.fixture
 def emulator(ssm_contacts_endpoint: str) -> Emulator:
     """The session's emulator server, reset for this test."""
-    client = boto3.client(
-        "ssm-contacts",
-        region_name=REGION,
-        endpoint_url=ssm_contacts_endpoint,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-    return Emulator(ssm_contacts_endpoint, client, EmulatorControl(ssm_contacts_endpoint))
+    control = EmulatorControl(ssm_contacts_endpoint)
+    return Emulator(ssm_contacts_endpoint, control.client(REGION), control)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
 
 from pulumi_ssm_contacts.emulator.control import EmulatorControl
@@ -31,13 +30,7 @@ def control(ssm_contacts_endpoint: str) -> EmulatorControl:
 @pytest.fixture
 def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
     """A client for out-of-band changes, as a person with the console would make."""
-    client = boto3.client(
-        "ssm-contacts",
-        region_name=REGION,
-        endpoint_url=ssm_contacts_endpoint,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    client = EmulatorControl(ssm_contacts_endpoint).client(REGION)
     yield client
     client.close()
 

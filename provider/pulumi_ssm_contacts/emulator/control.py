@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import urllib.request
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .call_log import Call
 from .faults import FaultConfig
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
 
 
 class EmulatorControl:
@@ -17,6 +20,19 @@ class EmulatorControl:
     def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.timeout = timeout
+
+    def client(self, region: str = "us-east-1") -> SSMContactsClient:
+        """A boto3 ssm-contacts client for this server, with dummy credentials."""
+        import boto3
+
+        made: SSMContactsClient = boto3.client(
+            "ssm-contacts",
+            region_name=region,
+            endpoint_url=self.endpoint,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        return made
 
     def _request(self, method: str, route: str, body: Any = None) -> Any:
         data = json.dumps(body).encode() if body is not None else None
