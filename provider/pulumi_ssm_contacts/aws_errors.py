@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 
 class ContactError(Exception):
@@ -35,6 +35,29 @@ def error_code(error: ClientError) -> str:
 
 def _aws_message(error: ClientError) -> str:
     return str(error.response.get("Error", {}).get("Message", "")).strip()
+
+
+_CONSTRAINT = re.compile(r"at '([A-Za-z0-9.]+)' failed to satisfy constraint: ([^;]*)")
+MAX_AWS_MESSAGE = 500
+
+
+def safe_aws_message(message: str) -> str:
+    """AWS's message without the input values it quotes (they may be secrets).
+
+    A field validation message (``Value 'x' at 'displayName' failed to satisfy constraint:
+    ...``) becomes its paths and rules only; any other message is kept, cut to 500
+    characters.
+    """
+    if "failed to satisfy constraint" in message:
+        found = _CONSTRAINT.findall(message)
+        if not found:
+            return "validation failed (details withheld: they quote input values)"
+        return "; ".join(
+            f"{validation_property(f'at {path!r}') or path}: {rule.strip()}" for path, rule in found
+        )
+    if len(message) > MAX_AWS_MESSAGE:
+        return message[:MAX_AWS_MESSAGE] + "..."
+    return message
 
 
 def _attempts(error: ClientError) -> int:
@@ -71,7 +94,8 @@ def _no_replication_set(aws_message: str) -> bool:
 def explain(error: ClientError, ctx: CallContext) -> ContactError:
     """The ContactError to raise for a ClientError from ``ctx.operation``."""
     code = error_code(error)
-    said = _aws_message(error)
+    raw = _aws_message(error)
+    said = safe_aws_message(raw)
     where = f" in {ctx.region}" if ctx.region else ""
     what = f"{ctx.operation} for {ctx.resource}{where} failed"
     if code == "AccessDeniedException":
@@ -80,14 +104,14 @@ def explain(error: ClientError, ctx: CallContext) -> ContactError:
             f"IAM action ssm-contacts:{ctx.operation} for this resource, or choose other "
             "credentials (AWS_PROFILE, `pulumi config set aws:profile ...`)."
         )
-    elif code == "ValidationException" and _no_replication_set(said):
+    elif code == "ValidationException" and _no_replication_set(raw):
         advice = (
             f"Incident Manager is not set up{where}: it needs a replication set before contacts "
             "can exist. Create one once per account (Incident Manager console > Get started, or "
             "`aws ssm-incidents create-replication-set`), then run `pulumi up` again."
         )
     elif code == "ValidationException":
-        prop = validation_property(said)
+        prop = validation_property(raw)
         advice = f"AWS rejected property {prop}." if prop else "AWS rejected the request."
         advice += " Fix the value in your program and run `pulumi up` again."
     elif code == "ThrottlingException":
@@ -118,14 +142,60 @@ def explain(error: ClientError, ctx: CallContext) -> ContactError:
     return ContactError(f"{what}.{detail}\nWhat to do: {advice}")
 
 
-def conflict(alias: str, region: str | None, existing_arn: str | None) -> ContactError:
-    """The ContactError for a create that hit an existing alias: how to adopt that contact."""
+def conflict(
+    alias: str, region: str | None, existing_arn: str | None, owner: str | None = None
+) -> ContactError:
+    """The ContactError for a create that hit an existing alias: who holds it, how to adopt."""
     where = f" in {region}" if region else ""
     arn = existing_arn or f"arn:aws:ssm-contacts:{region or '<region>'}:<account>:contact/{alias}"
+    if owner:
+        return ContactError(
+            f"CreateContact for contact '{alias}'{where} failed: a contact with alias '{alias}' "
+            f"already exists and is managed by another Pulumi resource ({owner}); aliases are "
+            "unique per account and region, and a contact has one owner.\n"
+            "What to do: choose another alias, or stop managing the contact there "
+            "(remove the resource from that program, or `pulumi state delete` it) and import "
+            f'it here with `opts=pulumi.ResourceOptions(import_="{arn}")`.'
+        )
     return ContactError(
         f"CreateContact for contact '{alias}'{where} failed: a contact with alias '{alias}' "
         "already exists (aliases are unique per account and region).\n"
         "What to do: to manage the existing contact with Pulumi, import it: add "
         f'`opts=pulumi.ResourceOptions(import_="{arn}")` to the resource, run `pulumi up`, '
         "then remove the option. Otherwise choose another alias."
+    )
+
+
+def explain_connection(error: BotoCoreError, ctx: CallContext, *, creates: bool) -> ContactError:
+    """The ContactError for a call that never got an answer (connection lost, timed out).
+
+    botocore has already retried it. For a create, AWS may have committed it before the
+    answer was lost; a later run adopts that resource by its owner tag.
+    """
+    where = f" in {ctx.region}" if ctx.region else ""
+    kind = type(error).__name__
+    endpoint = getattr(error, "kwargs", {}).get("endpoint_url", "")
+    to = f" to {endpoint}" if endpoint else ""
+    advice = (
+        "check the network path to AWS (a proxy, a VPN, AWS_ENDPOINT_URL_SSM_CONTACTS) and run "
+        "`pulumi up` again."
+    )
+    if creates:
+        advice += (
+            " AWS may have created the resource before the answer was lost: that is safe, the "
+            "next `pulumi up` finds it by its owner tag and adopts it, with no duplicate."
+        )
+    return ContactError(
+        f"{ctx.operation} for {ctx.resource}{where} failed: no answer from AWS{to} ({kind}) "
+        f"after botocore's retries.\nWhat to do: {advice}"
+    )
+
+
+def owned_elsewhere(arn: str, owner: str, operation: str) -> ContactError:
+    """The ContactError for a resource whose owner tag names another Pulumi resource."""
+    return ContactError(
+        f"{operation} for {arn} refused: its owner tag ({owner}) names another Pulumi resource, "
+        "and one resource has one owner.\nWhat to do: manage it from that stack, or if that "
+        "stack no longer manages it, run `pulumi state delete` there (or remove the tag "
+        "pulumi-ssm-contacts/owner from the contact) and run `pulumi up` here again."
     )

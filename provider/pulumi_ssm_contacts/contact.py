@@ -12,6 +12,7 @@ import pulumi.dynamic
 from .contact_args import ContactArgs, ContactType, PlanArgs, PlanArgsDict, to_bag
 from .contact_bag import IMPORT_KEY
 from .contact_provider import ContactProvider
+from .ownership import OWNER_KEY, owner_id
 
 
 class Contact(pulumi.dynamic.Resource, module="ssm-contacts", name="Contact"):
@@ -85,8 +86,9 @@ class Contact(pulumi.dynamic.Resource, module="ssm-contacts", name="Contact"):
             "type": args.type,
             "displayName": args.display_name,
             "plan": to_bag(args.plan),
-            "tags": args.tags,
+            "tags": _no_none_values(resource_name, args.tags),
             "region": args.region,
+            OWNER_KEY: owner_id(pulumi.get_project(), pulumi.get_stack(), resource_name),
             "arn": None,
         }
         if import_arn is not None:
@@ -97,6 +99,27 @@ class Contact(pulumi.dynamic.Resource, module="ssm-contacts", name="Contact"):
     def display_name(self) -> pulumi.Output[str | None]:
         """Full name shown in Incident Manager."""
         return cast("pulumi.Output[str | None]", self.__dict__["displayName"])
+
+
+def _no_none_values(resource_name: str, tags: Any) -> Any:
+    """``tags`` unchanged, or a clear error for a tag whose value is None.
+
+    The engine would drop such a tag without a word; a tag needs a string value.
+    """
+
+    def checked(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            empty = sorted(str(k) for k, v in value.items() if v is None)
+            if empty:
+                raise ValueError(
+                    f"Contact {resource_name!r}: tags {', '.join(empty)} must be strings, not "
+                    "None (remove a key to drop its tag)"
+                )
+        return value
+
+    if isinstance(tags, pulumi.Output):
+        return tags.apply(checked)
+    return checked(tags)
 
 
 def _take_import(

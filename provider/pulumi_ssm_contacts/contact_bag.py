@@ -8,16 +8,19 @@ here is pure: no AWS calls, no Pulumi runtime.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from .ownership import OWNER_KEY, OWNER_TAG
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts.type_defs import TagTypeDef
 
 INPUT_KEYS = ("alias", "type", "displayName", "plan", "tags", "region")
-"""Keys of the bag a program sets; outputs add ``arn``."""
+"""Keys of the bag a program sets that describe the contact; outputs add ``arn``."""
+
+BOOKKEEPING_KEYS = ("arn", "__provider", OWNER_KEY, "importArn")
+"""Keys that are not contact properties: outputs, the provider, the owner, the import."""
 
 IMPORT_KEY = "importArn"
 """Set from ``ResourceOptions.import_``: create adopts this contact instead of making one."""
@@ -69,6 +72,9 @@ def normalize_plan(plan: Any) -> Any:
     rotation_ids = plan.get("rotationIds")
     if rotation_ids:
         out["rotationIds"] = rotation_ids
+    # Any other key is kept so that check reports it (nothing is dropped silently).
+    known = ("stages", "rotationIds")
+    out.update({k: _clean(v) for k, v in plan.items() if k not in known and v is not None})
     return out
 
 
@@ -88,7 +94,8 @@ def normalize(bag: Mapping[str, Any]) -> dict[str, Any]:
 
     Missing and empty plan, tags and display name are the same (an empty display
     name is left out); tag order never matters
-    (maps compare unordered). Keys outside ``INPUT_KEYS`` (``arn``, ``__provider``) are dropped.
+    (maps compare unordered). ``owner`` and ``importArn`` are kept; other keys outside
+    ``INPUT_KEYS`` (``arn``, ``__provider``) are dropped.
     """
     out: dict[str, Any] = {k: bag[k] for k in ("alias", "type") if bag.get(k) is not None}
     if bag.get("displayName"):
@@ -100,14 +107,16 @@ def normalize(bag: Mapping[str, Any]) -> dict[str, Any]:
         out["region"] = bag["region"]
     if bag.get(IMPORT_KEY):
         out[IMPORT_KEY] = bag[IMPORT_KEY]
+    if bag.get(OWNER_KEY):
+        out[OWNER_KEY] = bag[OWNER_KEY]
     return out
 
 
-def create_request(bag: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``create_contact`` parameters for a normalized bag, IdempotencyToken included.
+def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
+    """The ``create_contact`` parameters for a normalized bag, owner tag and token included.
 
-    The token is a digest of the request itself, so a create retried after a lost
-    response carries the same token and AWS returns the contact it already made.
+    ``token`` is the IdempotencyToken: botocore's retries of this one call resend it, so a
+    retry after a lost response returns the contact the first attempt made.
     """
     request: dict[str, Any] = {
         "Alias": bag.get("alias"),
@@ -117,27 +126,32 @@ def create_request(bag: Mapping[str, Any]) -> dict[str, Any]:
     if bag.get("displayName"):
         request["DisplayName"] = bag["displayName"]
     tags = bag.get("tags")
+    if isinstance(tags, Mapping):
+        tags = {**tags, **owner_tags(bag)}
     if tags:
         request["Tags"] = tags_to_api(tags) if isinstance(tags, Mapping) else tags
-    request["IdempotencyToken"] = idempotency_token(request)
+    request["IdempotencyToken"] = token
     return request
 
 
-def idempotency_token(request: Mapping[str, Any]) -> str:
-    """A stable token for a request: the SHA-256 of its canonical JSON (64 hex characters)."""
-    canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+def owner_tags(bag: Mapping[str, Any]) -> dict[str, str]:
+    """The owner tag of a bag, as a one-entry tag map (empty when the bag has no owner)."""
+    owner = bag.get(OWNER_KEY)
+    return {OWNER_TAG: owner} if isinstance(owner, str) and owner else {}
 
 
 def bag_from_api(contact: Mapping[str, Any], tags: Sequence[TagTypeDef] | None) -> dict[str, Any]:
-    """The normalized bag for a ``get_contact`` result and its tags."""
+    """The normalized bag for a ``get_contact`` result and its tags (owner tag as ``owner``)."""
+    user_tags = tags_from_api(tags)
+    owner = user_tags.pop(OWNER_TAG, None)
     return normalize(
         {
             "alias": contact["Alias"],
             "type": contact["Type"],
             "displayName": contact.get("DisplayName"),
             "plan": from_api(contact.get("Plan")),
-            "tags": tags_from_api(tags),
+            "tags": user_tags,
+            OWNER_KEY: owner,
         }
     )
 

@@ -155,6 +155,27 @@ def validate_shape(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -
     return found
 
 
+def unknown_members(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -> list[Violation]:
+    """Members of ``value`` that ``shape`` does not have, at any depth (botocore's
+    ``Unknown parameter`` rule); the violation names the member, never its value."""
+    found: list[Violation] = []
+    if isinstance(shape, StructureShape) and isinstance(value, Mapping):
+        for name, item in value.items():
+            member = shape.members.get(name)
+            if member is None:
+                allowed = ", ".join(shape.members)
+                found.append(Violation((*path, name), f"Unknown member, must be one of: {allowed}"))
+            else:
+                found.extend(unknown_members(member, item, (*path, name)))
+    elif isinstance(shape, ListShape) and isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found.extend(unknown_members(shape.member, item, (*path, index)))
+    elif isinstance(shape, MapShape) and isinstance(value, Mapping):
+        for key, item in value.items():
+            found.extend(unknown_members(shape.value, item, (*path, key)))
+    return found
+
+
 def validate_input(operation_name: str, params: Mapping[str, Any]) -> list[Violation]:
     """Every rule of the operation's input shape that ``params`` breaks."""
     shape = operation(operation_name).input_shape

@@ -35,12 +35,18 @@ def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
     client.close()
 
 
+OWNER = "contacts/prod/akuam"
+"""What ``Contact`` sets as ``owner``: project, stack and resource name."""
+OWNER_TAG = {"Key": "pulumi-ssm-contacts/owner", "Value": OWNER}
+
+
 def akuam(**overrides: Any) -> dict[str, Any]:
     return {
         "alias": "akuam",
         "type": "PERSONAL",
         "displayName": "Akua Mansa",
         "tags": {"team": "sre"},
+        "owner": OWNER,
         **overrides,
     }
 
@@ -70,7 +76,8 @@ def test_basic(driver: Driver, control: EmulatorControl, aws: SSMContactsClient)
         "PERSONAL",
         "Akua Mansa",
     )
-    assert aws.list_tags_for_resource(ResourceARN=arn)["Tags"] == [{"Key": "team", "Value": "sre"}]
+    tags = aws.list_tags_for_resource(ResourceARN=arn)["Tags"]
+    assert sorted(tags, key=lambda t: t["Key"]) == [OWNER_TAG, {"Key": "team", "Value": "sre"}]
 
     control.clear_calls()
     read_id, read_outs, read_inputs = driver.read(arn, outs)
@@ -83,8 +90,9 @@ def test_basic(driver: Driver, control: EmulatorControl, aws: SSMContactsClient)
     assert driver.diff(arn, read_outs, inputs).changes is False
     assert control.counts() == {}, "diff makes no API call"
 
+    control.clear_calls()
     driver.delete(arn, outs)
-    assert control.counts() == {"DeleteContact": 1}
+    assert control.counts() == {"ListTagsForResource": 1, "DeleteContact": 1}
     assert aws.list_contacts()["Contacts"] == []
 
 
@@ -145,7 +153,7 @@ def test_update_tags(driver: Driver, control: EmulatorControl, aws: SSMContactsC
     driver.update(arn, outs, news)
     assert control.counts() == {"TagResource": 1, "UntagResource": 1}, "only changed keys"
     tags = {t["Key"]: t["Value"] for t in aws.list_tags_for_resource(ResourceARN=arn)["Tags"]}
-    assert tags == {"team": "ops", "keep": "1", "new": "x"}
+    assert tags == {"team": "ops", "keep": "1", "new": "x", OWNER_TAG["Key"]: OWNER}
 
 
 def test_replace_on_alias(driver: Driver, aws: SSMContactsClient) -> None:
@@ -189,7 +197,8 @@ def test_import(driver: Driver, control: EmulatorControl, aws: SSMContactsClient
     assert failures == {}
     created_id, outs = driver.create(inputs)
     assert created_id == arn
-    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1}
+    assert control.counts() == {"GetContact": 1, "ListTagsForResource": 1, "TagResource": 1}
+    assert OWNER_TAG in aws.list_tags_for_resource(ResourceARN=arn)["Tags"], "now owned"
 
     read_id, refreshed, _ = driver.read(arn, outs)
     assert read_id == arn
@@ -208,8 +217,22 @@ def test_import_of_a_contact_that_differs_names_the_difference(
     control.clear_calls()
     with pytest.raises(HookError) as raised:
         driver.create(inputs)
-    assert "displayName: AWS has 'Someone Else', the program 'Akua Mansa'" in str(raised.value)
+    message = str(raised.value)
+    assert "does not match the program in displayName" in message
+    assert "Someone Else" not in message and "Akua Mansa" not in message, "values may be secret"
     assert "CreateContact" not in control.counts()
+
+
+def test_import_of_a_contact_owned_by_another_stack_is_refused(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    arn, _ = up(driver, akuam(owner="contacts/staging/akuam"))
+    inputs, _ = driver.check({}, akuam(importArn=arn))
+    control.clear_calls()
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "contacts/staging/akuam" in str(raised.value)
+    assert set(control.counts()) <= {"GetContact", "ListTagsForResource"}, "no write"
 
 
 def test_refresh_reports_drift(driver: Driver, aws: SSMContactsClient) -> None:
@@ -246,6 +269,40 @@ def test_bad_input(
     assert aws.list_contacts()["Contacts"] == []
 
 
+def test_conflict_with_another_owner_fails_and_leaves_the_contact(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    """Two stacks (or two resources of one program) with one alias: the second fails."""
+    arn, _ = up(driver, akuam(owner="contacts/prod/akuam"))
+    inputs, _ = driver.check({}, akuam(owner="contacts/staging/akuam", displayName="Other"))
+    control.clear_calls()
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    assert "managed by another Pulumi resource (contacts/prod/akuam)" in str(raised.value)
+    writes = {"UpdateContact", "TagResource", "UntagResource", "DeleteContact"}
+    assert not writes & set(control.counts())
+    assert aws.get_contact(ContactId=arn)["DisplayName"] == "Akua Mansa"
+
+
+def test_refresh_of_a_contact_now_owned_elsewhere_fails_and_delete_spares_it(
+    driver: Driver, aws: SSMContactsClient
+) -> None:
+    """Ours was deleted out of band and another stack made the alias (same ARN) again."""
+    arn, outs = up(driver, akuam())
+    aws.delete_contact(ContactId=arn)
+    aws.create_contact(
+        Alias="akuam",
+        Type="PERSONAL",
+        Plan={"Stages": []},
+        Tags=[{"Key": "pulumi-ssm-contacts/owner", "Value": "contacts/staging/akuam"}],
+    )
+    with pytest.raises(HookError) as raised:
+        driver.read(arn, outs)
+    assert "contacts/staging/akuam" in str(raised.value)
+    driver.delete(arn, outs)
+    assert aws.get_contact(ContactId=arn)["Alias"] == "akuam", "the other owner keeps it"
+
+
 def test_conflict_explains_how_to_import(driver: Driver, aws: SSMContactsClient) -> None:
     arn = aws.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
     inputs, _ = driver.check({}, akuam())
@@ -267,6 +324,29 @@ def test_create_retried_after_lost_response_returns_same_contact(
     arn, _ = driver.create(inputs)  # the next `pulumi up`
     [contact] = aws.list_contacts()["Contacts"]
     assert contact["ContactArn"] == arn
+
+
+def test_rerun_after_lost_response_with_changed_inputs_adopts_and_updates(
+    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
+) -> None:
+    inputs, _ = driver.check({}, akuam())
+    control.set_faults(drop_response_rate=1.0, operations=["CreateContact"], seed=1)
+    with pytest.raises(HookError) as raised:
+        driver.create(inputs)
+    control.clear_faults()
+    assert "no answer from AWS" in str(raised.value)
+    assert "adopts it" in str(raised.value)
+
+    changed, _ = driver.check({}, akuam(displayName="Akua M", tags={"team": "ops"}))
+    control.clear_calls()
+    arn, outs = driver.create(changed)  # the next `pulumi up`, with an edited program
+    [contact] = aws.list_contacts()["Contacts"]
+    assert contact["ContactArn"] == arn
+    assert aws.get_contact(ContactId=arn)["DisplayName"] == "Akua M"
+    tags = aws.list_tags_for_resource(ResourceARN=arn)["Tags"]
+    assert {"Key": "team", "Value": "ops"} in tags and OWNER_TAG in tags
+    assert control.counts()["UpdateContact"] == 1
+    assert outs["displayName"] == "Akua M"
 
 
 def test_pinned_provider_string_drives_the_server(

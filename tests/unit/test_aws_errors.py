@@ -95,3 +95,29 @@ def test_one_client_per_region_and_profile_across_threads(
     assert len(west) == 1
     assert east != west
     aws_client.forget_clients()
+
+
+def test_aws_validation_messages_lose_the_values_they_quote() -> None:
+    said = (
+        "2 validation errors detected: Value '+15550100 secret; x' at 'displayName' failed to "
+        "satisfy constraint: Member must satisfy regular expression pattern: [a-z]*; "
+        "Value 'hunter2' at 'tags.1.member.value' failed to satisfy constraint: Member must "
+        "have length less than or equal to 256"
+    )
+    message = str(explain(client_error("ValidationException", said), CTX))
+    assert "secret" not in message and "hunter2" not in message and "+1555" not in message
+    assert "displayName: Member must satisfy regular expression pattern" in message
+    assert "tags[0].value: Member must have length" in message
+
+
+def test_a_lost_connection_ends_in_advice_not_a_traceback() -> None:
+    from botocore.exceptions import ConnectionClosedError
+
+    from pulumi_ssm_contacts.aws_errors import explain_connection
+
+    error = ConnectionClosedError(endpoint_url="https://ssm-contacts.us-east-2.amazonaws.com/")
+    message = str(explain_connection(error, CTX, creates=True))
+    assert message.startswith("CreateContact for contact 'akuam' in us-east-2 failed")
+    assert "ConnectionClosedError" in message
+    assert "adopts it, with no duplicate" in message
+    assert len(message.splitlines()) == 2

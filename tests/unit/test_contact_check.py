@@ -102,9 +102,9 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
             id="malformed-arn",
         ),
         pytest.param(
-            personal(tags={f"k{i}": "v" for i in range(51)}), "tags", "at most 50", id="tags-50"
+            personal(tags={f"k{i}": "v" for i in range(50)}), "tags", "at most 49", id="tags-50"
         ),
-        pytest.param(personal(tags={"bad key!": "v"}), "tags", "key 'bad key!'", id="tag-key"),
+        pytest.param(personal(tags={"bad key!": "v"}), "tags", "key #1", id="tag-key"),
         pytest.param(personal(importArn="akuam"), "importArn", "import_", id="import-arn"),
         pytest.param(personal(tags={"team": ""}), "tags.team", "greater than", id="tag-value"),
         pytest.param(
@@ -188,3 +188,95 @@ def test_whole_plan_unknown_at_preview_passes() -> None:
 def test_failures_list_every_problem_at_once() -> None:
     failures = check({"alias": "Bad Alias", "type": "MANAGER", "displayName": "x" * 300})
     assert set(failures) == {"alias", "type", "displayName"}
+
+
+SECRET = "s3cr3t-Value"
+
+
+def big_plan(stages: int) -> dict[str, Any]:
+    target = {"channelTargetInfo": {"contactChannelId": CHANNEL}}
+    return {"stages": [stage(target) for _ in range(stages)]}
+
+
+@pytest.mark.parametrize(
+    ("news", "prop", "rule"),
+    [
+        pytest.param(
+            personal(plan={"stages": [stage(minutes=0)]}),
+            "plan.stages[0].durationInMinutes",
+            "can only be 0 if the stage has a target",
+            id="zero-minutes-no-target",
+        ),
+        pytest.param(
+            {
+                "alias": "team",
+                "type": "ESCALATION",
+                "plan": {"stages": [stage({"contactTargetInfo": {"isEssential": True}})]},
+            },
+            "plan.stages[0].targets[0].contactTargetInfo.contactId",
+            "must be set",
+            id="contact-target-without-contact",
+        ),
+        pytest.param(personal(tags={"team": None}), "tags.team", "must be a string", id="tag-none"),
+        pytest.param(
+            personal(plan={"stages": [], "escalate": True}),
+            "plan.escalate",
+            "Unknown member",
+            id="unknown-plan-key",
+        ),
+        pytest.param(
+            personal(plan={"stages": [{**stage(), "wait": 1}]}),
+            "plan.stages[0].wait",
+            "Unknown member",
+            id="unknown-stage-key",
+        ),
+        pytest.param(personal(displayname="x"), "displayname", "not an input", id="unknown-input"),
+        pytest.param(personal(region="mars-north-1"), "region", "not a region", id="region"),
+        pytest.param(personal(plan=big_plan(500)), "plan.stages", "at most 100", id="500-stages"),
+        pytest.param(
+            personal(tags={"pulumi-ssm-contacts/owner": "me"}),
+            "tags.pulumi-ssm-contacts/owner",
+            "reserved",
+            id="owner-tag-reserved",
+        ),
+    ],
+)
+def test_bad_input_found_before_up(
+    news: dict[str, Any], prop: str, rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inputs that used to pass preview and fail (or vanish) at `up` are refused by check."""
+    monkeypatch.delenv("AWS_ENDPOINT_URL_SSM_CONTACTS", raising=False)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    failures = check(news)
+    assert prop in failures, failures
+    assert rule in failures[prop]
+
+
+def test_any_region_name_is_allowed_with_an_endpoint_override(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SSM_CONTACTS", "http://127.0.0.1:5000")
+    assert check(personal(region="mars-north-1")) == {}
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        pytest.param(personal(displayName=SECRET + "\t"), id="display-name-pattern"),
+        pytest.param(personal(displayName=SECRET * 30), id="display-name-length"),
+        pytest.param(personal(tags={"team": SECRET + "!" * 300}), id="tag-value"),
+        pytest.param(personal(tags={SECRET + " !": "v"}), id="tag-key"),
+        pytest.param(personal(alias=SECRET), id="alias"),
+    ],
+)
+def test_failures_never_echo_the_value(news: dict[str, Any]) -> None:
+    failures = check(news)
+    assert failures, "the value breaks a rule"
+    assert all(SECRET not in f"{prop} {reason}" for prop, reason in failures.items()), failures
+
+
+def test_a_huge_value_gives_a_short_failure() -> None:
+    failures = check(personal(displayName="x" * 1_000_000))
+    assert "displayName" in failures
+    assert len(failures["displayName"]) < 200
+    assert "1000000 characters" in failures["displayName"]
