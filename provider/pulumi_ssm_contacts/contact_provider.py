@@ -88,8 +88,11 @@ class ContactProvider(ResourceProvider):
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates and normalizes the inputs; no API call."""
         bag = contact_bag.normalize(news)
+        # The engine prints the whole value of a failure's property when the property is a
+        # top-level key, and that value may be a secret: so the path goes into the reason.
         failures = [
-            CheckFailure(f.property, f.reason) for f in contact_validation.validate_news(news, bag)
+            CheckFailure("", f"{f.property}: {f.reason}")
+            for f in contact_validation.validate_news(news, bag)
         ]
         return CheckResult(bag, failures)
 

@@ -34,6 +34,15 @@ class Diff:
     delete_before_replace: bool
 
 
+def failures_by_path(failures: Any) -> dict[str, str]:
+    """Check failures as ``{path: reasons}``: each reason reads ``"<path>: <rule>"``."""
+    found: dict[str, str] = {}
+    for failure in failures:
+        path, _, rule = failure.reason.partition(": ")
+        found[path] = f"{found[path]}; {rule}" if path in found else rule
+    return found
+
+
 class HookError(Exception):
     """A hook failed; the message is what the engine would show."""
 
@@ -75,7 +84,7 @@ class HooksDriver:
         self, olds: dict[str, Any], news: dict[str, Any]
     ) -> tuple[dict[str, Any], dict[str, str]]:
         result = self._call(self.provider.check, olds, news)
-        return result.inputs, {f.property: f.reason for f in result.failures}
+        return result.inputs, failures_by_path(result.failures)
 
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> Diff:
         result = self._call(self.provider.diff, id_, olds, news)
@@ -155,7 +164,7 @@ class GrpcDriver:
                 urn=URN, olds=self._with_provider(olds), news=self._with_provider(news)
             ),
         )
-        return _props(response.inputs), {f.property: f.reason for f in response.failures}
+        return _props(response.inputs), failures_by_path(response.failures)
 
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> Diff:
         response = self._rpc(

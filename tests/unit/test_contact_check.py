@@ -9,6 +9,7 @@ from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
 from pulumi_ssm_contacts import ContactProvider
+from tests.protocol.drivers import failures_by_path
 
 CHANNEL = "arn:aws:ssm-contacts:us-east-1:123456789012:contact-channel/akuam/0a1b2c3d"
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam"
@@ -17,7 +18,8 @@ ROTATION = "arn:aws:ssm-contacts:us-east-1:123456789012:rotation/0a1b2c3d"
 
 def check(news: dict[str, Any]) -> dict[str, str]:
     result = ContactProvider().check({}, news)
-    return {f.property: f.reason for f in result.failures}
+    assert all(f.property == "" for f in result.failures), "paths go in the reason"
+    return failures_by_path(result.failures)
 
 
 def personal(**overrides: Any) -> dict[str, Any]:
