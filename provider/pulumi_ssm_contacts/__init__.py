@@ -7,31 +7,43 @@ offline for tests and demos.
 
 __version__ = "0.1.0"
 
-from .aws_errors import ContactError
-from .contact import Contact
-from .contact_args import (
+from ._inputs import (
     ChannelTargetInfoArgs,
     ChannelTargetInfoArgsDict,
-    ContactArgs,
-    ContactArgsDict,
+    ChannelType,
+    ContactEngagementPlanArgs,
+    ContactEngagementPlanArgsDict,
     ContactTargetInfoArgs,
     ContactTargetInfoArgsDict,
     ContactType,
     PlanArgs,
     PlanArgsDict,
+    PlanStageArgs,
+    PlanStageArgsDict,
+    PlanStageTargetArgs,
+    PlanStageTargetArgsDict,
+    PlanStageTargetChannelTargetInfoArgs,
+    PlanStageTargetChannelTargetInfoArgsDict,
+    PlanStageTargetContactTargetInfoArgs,
+    PlanStageTargetContactTargetInfoArgsDict,
     StageArgs,
     StageArgsDict,
     TargetArgs,
     TargetArgsDict,
 )
+from .aws_errors import ContactError
+from .contact import Contact, ContactArgs, ContactArgsDict
 from .contact_provider import ContactProvider
 
 __all__ = [
     "ChannelTargetInfoArgs",
     "ChannelTargetInfoArgsDict",
+    "ChannelType",
     "Contact",
     "ContactArgs",
     "ContactArgsDict",
+    "ContactEngagementPlanArgs",
+    "ContactEngagementPlanArgsDict",
     "ContactError",
     "ContactProvider",
     "ContactTargetInfoArgs",
@@ -39,6 +51,14 @@ __all__ = [
     "ContactType",
     "PlanArgs",
     "PlanArgsDict",
+    "PlanStageArgs",
+    "PlanStageArgsDict",
+    "PlanStageTargetArgs",
+    "PlanStageTargetArgsDict",
+    "PlanStageTargetChannelTargetInfoArgs",
+    "PlanStageTargetChannelTargetInfoArgsDict",
+    "PlanStageTargetContactTargetInfoArgs",
+    "PlanStageTargetContactTargetInfoArgsDict",
     "StageArgs",
     "StageArgsDict",
     "TargetArgs",

@@ -1,315 +1,244 @@
-"""The dynamic provider behind ``Contact``: check, diff, create, read, update, delete.
+"""The engine side of ``Contact``: its keys, its rules, and its calls.
 
-check and diff make no API calls. Each hook that does call AWS makes the fewest
-calls it can: create 1, read 2, delete 2 (the owner check, then the delete), update one
-per thing that changed. Ownership (docs/contact.md): every contact carries the owner tag
-of the one Pulumi resource that manages it.
+create 1 call (the owner tag rides along), read 2, delete 2 (the owner check, then the
+delete), update one per thing that changed. An omitted ``plan`` is not managed: create
+sends the empty plan the API requires, and nothing after reads it into the inputs or
+writes it (a ``ContactPlan`` may own it). docs/contact.md has the property bag contract.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
-from botocore.exceptions import ClientError, HTTPClientError, NoRegionError
-from botocore.exceptions import ConnectionError as BotoConnectionError
-from pulumi.dynamic import (
-    CheckFailure,
-    CheckResult,
-    ConfigureRequest,
-    CreateResult,
-    DiffResult,
-    ReadResult,
-    ResourceProvider,
-    UpdateResult,
-)
+from . import bag as bags
+from .aws_errors import ContactError, conflict, owned_elsewhere
+from .calls import Conflict, call, find
+from .dynamic_provider import EngineProvider
+from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, owner_tags, split_owner
+from .ownership import OWNER_KEY
+from .plan_rules import normalize_plan, plan_failures
+from .validation import Failure, is_unknown, model_failures
 
-from . import aws_client, contact_bag, contact_validation
-from .aws_errors import (
-    CallContext,
-    ContactError,
-    conflict,
-    error_code,
-    explain,
-    explain_connection,
-    owned_elsewhere,
-)
-from .ownership import OWNER_KEY, OWNER_TAG
-
-if TYPE_CHECKING:
-    from mypy_boto3_ssm_contacts import SSMContactsClient
-
-_T = TypeVar("_T")
-
-REPLACE_KEYS = ("alias", "type", "region")
-UPDATE_KEYS = ("displayName", "plan", "tags")
+PLACEHOLDER_TOKEN = "check"
 
 
-class ContactProvider(ResourceProvider):
-    """Manages one Incident Manager contact per resource; the resource ID is its ARN."""
+class ContactEngine(Engine):
+    """An Incident Manager contact or escalation plan; the ID is its ARN."""
 
-    serialize_as_secret_always = False
+    type_name = "Contact"
+    input_keys = ("alias", "type", "displayName", "plan", "tags", "region")
+    replace_keys = ("alias", "type")
+    update_keys = ("displayName", "plan", "tags")
+    optional_managed_keys = ("plan",)
+    tags_operation = "CreateContact"
+    id_operation = ("GetContact", "ContactId")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._region: str | None = None
-        self._profile: str | None = None
+    def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
+        """Missing and empty tags and display name are the same; an omitted plan stays
+        omitted (unmanaged); other keys outside the inputs and bookkeeping are dropped."""
+        out: dict[str, Any] = {k: bag[k] for k in ("alias", "type") if bag.get(k) is not None}
+        if bag.get("displayName"):
+            out["displayName"] = bag["displayName"]
+        if bag.get("plan") is not None:
+            out["plan"] = normalize_plan(bag["plan"])
+        out["tags"] = bags.normalize_tags(bag.get("tags"))
+        return keep_bookkeeping(out, bag)
 
-    def __reduce__(self) -> tuple[type[ContactProvider], tuple[()]]:
-        # State stores the provider by reference to this class: no configuration, no
-        # clients, no credentials, and older states keep loading in newer releases.
-        return (ContactProvider, ())
+    def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """The CreateContact shape (tags apart) and the plan's type rules."""
+        request = create_request({**bag, "tags": None, OWNER_KEY: None}, PLACEHOLDER_TOKEN)
+        failures = model_failures("CreateContact", request)
+        plan = bag.get("plan")
+        if isinstance(plan, Mapping):
+            failures += plan_failures(bag.get("type"), plan, "plan.")
+        elif plan is None and bag.get("type") == "ONCALL_SCHEDULE":
+            failures.append(
+                Failure(
+                    "plan.rotationIds",
+                    "an ONCALL_SCHEDULE contact needs at least one rotation when it is created",
+                )
+            )
+        return failures
 
-    def configure(self, req: ConfigureRequest) -> None:
-        """Takes ``aws:region`` and ``aws:profile`` from the stack's configuration."""
-        self._region = req.config.get("aws:region") or None
-        self._profile = req.config.get("aws:profile") or None
+    def delete_before_replace(self, replaces: list[str]) -> bool:
+        """Aliases are unique per region: a replacement that keeps the alias deletes first."""
+        return "alias" not in replaces and "region" not in replaces
 
-    # -- AWS settings -------------------------------------------------------------
-
-    def _region_for(self, props: Mapping[str, Any], arn: str | None = None) -> str | None:
-        if arn:
-            return contact_bag.region_of(arn)
-        return props.get("region") or self._region or _environment_region()
-
-    def _client(self, region: str | None) -> SSMContactsClient:
-        try:
-            return aws_client.client(region, self._profile)
-        except NoRegionError:
-            raise ContactError(
-                "No AWS region for the contact. Set the resource's `region`, run "
-                "`pulumi config set aws:region us-east-2`, or set AWS_REGION."
-            ) from None
-
-    # -- hooks --------------------------------------------------------------------
-
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        """Validates and normalizes the inputs; no API call."""
-        bag = contact_bag.normalize(news)
-        # The engine prints the whole value of a failure's property when the property is a
-        # top-level key, and that value may be a secret: so the path goes into the reason.
-        failures = [
-            CheckFailure("", f"{f.property}: {f.reason}")
-            for f in contact_validation.validate_news(news, bag)
-        ]
-        return CheckResult(bag, failures)
-
-    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        """Replacement for alias, type or region; in-place update for the rest. No API call."""
-        old = contact_bag.normalize(olds)
-        new = contact_bag.normalize(news)
-        if "region" not in new:
-            old.pop("region", None)  # an unset region follows config: not a change
-        changed = [k for k in (*REPLACE_KEYS, *UPDATE_KEYS) if old.get(k) != new.get(k)]
-        replaces = [k for k in REPLACE_KEYS if k in changed]
-        # Aliases are unique per region: a replacement that keeps both must delete first.
-        same_place = "alias" not in replaces and "region" not in replaces
-        return DiffResult(
-            changes=bool(changed),
-            replaces=replaces,
-            delete_before_replace=bool(replaces) and same_place,
-        )
-
-    def create(self, props: dict[str, Any]) -> CreateResult:
+    def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """One ``create_contact`` call with the owner tag and a fresh IdempotencyToken.
 
         A token is new per create: botocore's retries of the call resend it, and no later
-        create can ever be answered with a contact that an earlier one made (not even on
-        an AWS that remembers tokens after a delete). When the alias is taken, the owner
-        tag decides: our own contact (a create whose answer was lost) is adopted and
-        brought in line with the program; anyone else's is a conflict.
+        create can ever be answered with a contact an earlier one made (not even on an AWS
+        that remembers tokens after a delete). When the alias is taken, the owner tag
+        decides: our own contact (a create whose answer was lost) is adopted and brought in
+        line with the program; anyone else's is a conflict.
         """
-        bag = contact_bag.normalize(props)
-        if bag.get(contact_bag.IMPORT_KEY):
-            return self._adopt(bag[contact_bag.IMPORT_KEY], bag)
-        region = self._region_for(bag)
-        client = self._client(region)
-        ctx = CallContext("CreateContact", f"contact '{bag.get('alias')}'", region)
-        request = contact_bag.create_request(bag, uuid.uuid4().hex)
+        client = session.client
+        request = create_request(bag, uuid.uuid4().hex)
+        ctx = session.ctx("CreateContact", f"contact '{bag.get('alias')}'")
         try:
-            created = _call(ctx, lambda: client.create_contact(**request), creates=True)
-        except _Conflict as taken:
+            created = call(ctx, lambda: client.create_contact(**request), creates=True)
+        except Conflict as taken:
             error = taken.error
         else:
-            arn = created["ContactArn"]
-            return CreateResult(arn, {**bag, "arn": arn})
-        return self._adopt_own(client, bag, region, error)
+            return created["ContactArn"], {}
+        return self._adopt_own(session, bag, error.response.get("ResourceId")), {}
 
-    def _adopt_own(
-        self, client: SSMContactsClient, bag: dict[str, Any], region: str | None, error: ClientError
-    ) -> CreateResult:
+    def _adopt_own(self, session: Session, bag: dict[str, Any], named: object) -> str:
         """The alias is taken: adopt the contact if its owner tag is ours, else a conflict."""
-        arn = _existing_arn(client, bag["alias"], error)
+        alias = bag["alias"]
+        arn = named if isinstance(named, str) and named.startswith("arn:") else None
+        arn = arn or _arn_of_alias(session, alias)
         if arn is None:
-            raise conflict(bag["alias"], region, None)
-        live = self._live(client, arn, region)
+            raise conflict(alias, session.region, None)
+        live = self._live(session, arn)
         owner = live.get(OWNER_KEY) if live else None
         if live is None or not owner or owner != bag.get(OWNER_KEY):
-            raise conflict(bag["alias"], region, arn, owner)
-        self._write_changes(client, arn, live, bag, region)
-        return CreateResult(arn, {**bag, "arn": arn})
+            raise conflict(alias, session.region, arn, owner)
+        self.update(session, arn, live, bag)
+        return arn
 
-    def _live(
-        self, client: SSMContactsClient, arn: str, region: str | None
-    ) -> dict[str, Any] | None:
-        """The contact's bag as AWS has it (owner included), or None when it is gone."""
-        ctx = CallContext("GetContact", arn, region)
-        try:
-            contact = _call(ctx, lambda: client.get_contact(ContactId=arn))
-            tags = _call(ctx, lambda: client.list_tags_for_resource(ResourceARN=arn)).get("Tags")
-        except _NotFound:
+    def _live(self, session: Session, arn: str) -> dict[str, Any] | None:
+        """The contact as AWS has it (``owner`` from its tag, plan included), or None."""
+        client = session.client
+        contact = find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn))
+        tags = self.live_tags(session, arn) if contact is not None else None
+        if contact is None or tags is None:
             return None
-        return contact_bag.bag_from_api(contact, tags)
+        user_tags, owner = split_owner(tags)
+        live: dict[str, Any] = {
+            "alias": contact["Alias"],
+            "type": contact["Type"],
+            "displayName": contact.get("DisplayName"),
+            "plan": bags.from_api(contact.get("Plan")) or {},
+            "tags": user_tags,
+            OWNER_KEY: owner,
+        }
+        return self.normalize(live)
 
-    def _adopt(self, arn: str, bag: dict[str, Any]) -> CreateResult:
+    def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
+        """``get_contact`` and ``list_tags_for_resource``; gone reads as None.
+
+        A contact whose owner tag names another Pulumi resource is not ours (ours was
+        deleted and its alias taken again): read fails and says what to do. The live plan
+        is read only where the state manages it.
+        """
+        live = self._live(session, id_)
+        if live is None:
+            return None
+        owner = live.pop(OWNER_KEY, None)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            raise owned_elsewhere(id_, owner, "Refresh")
+        if props.get("plan") is None:
+            live.pop("plan", None)  # not managed here: refresh leaves it out
+        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
+        return Read(live, dict(live))
+
+    def update(
+        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One UpdateContact for a changed display name or managed plan; tags by changed key."""
+        request: dict[str, Any] = {}
+        if old.get("displayName", "") != new.get("displayName", ""):
+            request["DisplayName"] = new.get("displayName", "")
+        if "plan" in new and old.get("plan") != new["plan"]:
+            request["Plan"] = bags.to_api(new["plan"])
+        if request:
+            client = session.client
+            call(
+                session.ctx("UpdateContact", id_),
+                lambda: client.update_contact(ContactId=id_, **request),
+            )
+        self.sync_tags(session, id_, old, new)
+        return {}
+
+    def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
+        """``delete_contact`` after the owner check; a contact already gone is deleted.
+
+        A contact whose owner tag names another Pulumi resource is left alone: ours was
+        deleted and someone made a new one with the alias (and so the same ARN).
+        """
+        tags = self.live_tags(session, id_)
+        if tags is None:
+            return
+        _, owner = split_owner(tags)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            return
+        client = session.client
+        find(session.ctx("DeleteContact", id_), lambda: client.delete_contact(ContactId=id_))
+
+    def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing contact (``import_``): it must match the program already.
 
         A contact whose owner tag names another Pulumi resource is refused; one with no
         owner tag gets ours (one TagResource call), so no second stack can adopt it too.
+        A program that omits ``plan`` accepts any plan.
         """
-        region = self._region_for(bag, arn)
-        client = self._client(region)
-        live = self._live(client, arn, region)
+        live = self._live(session, id_)
         if live is None:
             raise ContactError(
-                f"Import of {arn} failed: no such contact in {region}.\nWhat to do: check the "
-                "ARN (`aws ssm-contacts list-contacts`), or remove `import_` to create it."
+                f"Import of {id_} failed: no such contact in {session.region}.\nWhat to do: "
+                "check the ARN (`aws ssm-contacts list-contacts`), or drop `import_` to create it."
             )
         owner = live.get(OWNER_KEY)
         if owner and owner != bag.get(OWNER_KEY):
-            raise owned_elsewhere(arn, owner, "Import")
-        differ = contact_bag.differences(bag, live)
+            raise owned_elsewhere(id_, owner, "Import")
+        differ = [
+            k
+            for k in ("alias", "type", "displayName", "plan", "tags")
+            if live.get(k) != bag.get(k) and (k != "plan" or "plan" in bag)
+        ]
         if differ:
             raise ContactError(
-                f"Import of {arn} failed: the contact does not match the program in "
+                f"Import of {id_} failed: the contact does not match the program in "
                 f"{', '.join(differ)} (values are not shown: they may be secret; compare "
-                f"`aws ssm-contacts get-contact --contact-id {arn}`).\n"
+                f"`aws ssm-contacts get-contact --contact-id {id_}`).\n"
                 "What to do: change the program to match the contact, run `pulumi up` to import "
                 "it, then change what you want in a later `pulumi up`."
             )
         if not owner and bag.get(OWNER_KEY):
-            tags = contact_bag.tags_to_api(contact_bag.owner_tags(bag))
-            ctx = CallContext("TagResource", arn, region)
-            _call(ctx, lambda: client.tag_resource(ResourceARN=arn, Tags=tags))
-        return CreateResult(arn, {**bag, "arn": arn})
-
-    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        """``get_contact`` and ``list_tags_for_resource``; a contact that is gone reads empty.
-
-        A contact whose owner tag names another Pulumi resource is not ours (it was
-        deleted and its alias taken again): read fails and says what to do.
-        """
-        region = self._region_for(props, id_)
-        live = self._live(self._client(region), id_, region)
-        if live is None:
-            return ReadResult("", {})
-        owner = live.pop(OWNER_KEY, None)
-        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-            raise owned_elsewhere(id_, owner, "Refresh")
-        if props.get(OWNER_KEY):
-            live[OWNER_KEY] = props[OWNER_KEY]
-        if props.get("region"):
-            live["region"] = props["region"]
-        return ReadResult(id_, {**live, "arn": id_}, live)
-
-    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        """``update_contact`` if display name or plan changed; tag calls for changed keys only."""
-        old = contact_bag.normalize(olds)
-        new = contact_bag.normalize(news)
-        region = self._region_for(new, id_)
-        self._write_changes(self._client(region), id_, old, new, region)
-        return UpdateResult({**new, "arn": id_})
-
-    def _write_changes(
-        self,
-        client: SSMContactsClient,
-        arn: str,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        region: str | None,
-    ) -> None:
-        """One UpdateContact if the display name or plan differ; tag calls for changed keys."""
-        request: dict[str, Any] = {}
-        if old.get("displayName", "") != new.get("displayName", ""):
-            request["DisplayName"] = new.get("displayName", "")
-        if old["plan"] != new["plan"]:
-            request["Plan"] = contact_bag.to_api(new["plan"])
-        old_tags = {**old["tags"], **contact_bag.owner_tags(old)}
-        new_tags = {**new["tags"], **contact_bag.owner_tags(new)}
-        if OWNER_KEY not in new:
-            new_tags.update(contact_bag.owner_tags(old))  # never drop a recorded owner
-        to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
-        to_untag = sorted(set(old_tags) - set(new_tags))
-        if request:
-            ctx = CallContext("UpdateContact", arn, region)
-            _call(ctx, lambda: client.update_contact(ContactId=arn, **request))
-        if to_untag:
-            ctx = CallContext("UntagResource", arn, region)
-            _call(ctx, lambda: client.untag_resource(ResourceARN=arn, TagKeys=to_untag))
-        if to_tag:
-            tags = contact_bag.tags_to_api(to_tag)
-            ctx = CallContext("TagResource", arn, region)
-            _call(ctx, lambda: client.tag_resource(ResourceARN=arn, Tags=tags))
-
-    def delete(self, id_: str, props: dict[str, Any]) -> None:
-        """``delete_contact`` after checking the owner tag; a contact already gone is deleted.
-
-        A contact whose owner tag names another Pulumi resource is left alone: ours was
-        deleted and someone else made a new one with the alias (and so the same ARN).
-        """
-        region = self._region_for(props, id_)
-        client = self._client(region)
-        ctx = CallContext("DeleteContact", id_, region)
-        try:
-            tags = _call(ctx, lambda: client.list_tags_for_resource(ResourceARN=id_)).get("Tags")
-            owner = contact_bag.tags_from_api(tags).get(OWNER_TAG)
-            if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-                return
-            _call(ctx, lambda: client.delete_contact(ContactId=id_))
-        except _NotFound:
-            return
+            self.sync_tags(session, id_, {"tags": {}}, {"tags": {}, OWNER_KEY: bag[OWNER_KEY]})
+        return {}
 
 
-class _NotFound(Exception):
-    """The call answered ResourceNotFoundException."""
+def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
+    """The ``create_contact`` parameters for a normalized bag, owner tag and token included.
+
+    An unmanaged (omitted) plan is sent as the empty plan the API requires.
+    """
+    plan = bag.get("plan")
+    request: dict[str, Any] = {
+        "Alias": bag.get("alias"),
+        "Type": bag.get("type"),
+        "Plan": bags.to_api(plan) if plan is not None else {"Stages": []},
+    }
+    if bag.get("displayName"):
+        request["DisplayName"] = bag["displayName"]
+    tags = bag.get("tags")
+    if isinstance(tags, Mapping):
+        tags = {**tags, **owner_tags(bag)}
+    if tags and not is_unknown(tags):
+        request["Tags"] = bags.tags_to_api(tags) if isinstance(tags, Mapping) else tags
+    request["IdempotencyToken"] = token
+    return request
 
 
-class _Conflict(Exception):
-    """The call answered ConflictException."""
-
-    def __init__(self, error: ClientError) -> None:
-        super().__init__(error_code(error))
-        self.error = error
-
-
-def _call(ctx: CallContext, call: Callable[[], _T], *, creates: bool = False) -> _T:
-    """Run one boto3 call; not-found and conflict become values, the rest ContactErrors."""
-    try:
-        return call()
-    except ClientError as error:
-        code = error_code(error)
-        if code == "ResourceNotFoundException":
-            raise _NotFound(code) from None
-        if code == "ConflictException":
-            raise _Conflict(error) from None
-        raise explain(error, ctx) from None
-    except (BotoConnectionError, HTTPClientError) as error:
-        raise explain_connection(error, ctx, creates=creates) from None
+def _arn_of_alias(session: Session, alias: str) -> str | None:
+    """The ARN of the contact that holds ``alias`` (one ListContacts call)."""
+    client = session.client
+    found = call(
+        session.ctx("ListContacts", f"alias '{alias}'"),
+        lambda: client.list_contacts(AliasPrefix=alias),
+    )
+    return next((c["ContactArn"] for c in found["Contacts"] if c["Alias"] == alias), None)
 
 
-def _environment_region() -> str | None:
-    return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
+class ContactProvider(EngineProvider):
+    """Manages one Incident Manager contact per resource; the resource ID is its ARN.
 
+    Every existing stack's state names this class at this path: it stays here.
+    """
 
-def _existing_arn(client: SSMContactsClient, alias: str, error: ClientError) -> str | None:
-    """The ARN of the contact that holds ``alias``: from the ConflictException, else listed."""
-    named = error.response.get("ResourceId")
-    if isinstance(named, str) and named.startswith("arn:"):
-        return named
-    try:
-        found = client.list_contacts(AliasPrefix=alias)["Contacts"]
-    except ClientError:
-        return None
-    return next((c["ContactArn"] for c in found if c["Alias"] == alias), None)
+    engine = ContactEngine()

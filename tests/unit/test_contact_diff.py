@@ -48,7 +48,12 @@ def test_identical_inputs_are_no_change() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        pytest.param({"plan": None}, {"plan": {"stages": []}}, id="missing-vs-empty-plan"),
+        pytest.param({"plan": {"stages": []}}, {"plan": None}, id="state-0.1-plan-vs-unmanaged"),
+        pytest.param(
+            {"plan": {"stages": [{"durationInMinutes": 1, "targets": []}]}},
+            {"plan": None},
+            id="unmanaged-plan-ignored",
+        ),
         pytest.param(
             {"plan": {"stages": []}},
             {"plan": {"stages": [], "rotationIds": []}},

@@ -41,7 +41,7 @@ def test_configuration_and_clients_never_reach_the_serialized_form(
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wJalrEXAMPLESECRET")
     provider = ContactProvider()
     provider.configure(ConfigureRequest(Config({"aws:region": "eu-west-1"}, "p")))
-    provider._client("eu-west-1")
+    provider._session({"region": "eu-west-1"})
     serialized = serialize_provider(provider)
     assert serialized == PINNED
     assert b"SECRET" not in base64.b64decode(serialized)

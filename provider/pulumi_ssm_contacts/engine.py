@@ -1,0 +1,204 @@
+"""What every resource's engine side shares, free of ``pulumi.dynamic``.
+
+A resource declares itself as data (type name, inputs, which keys replace, which update
+in place, whether it has tags) and fills in the few functions that are its own:
+normalize, its rules, create, read, update, delete and adopt. This base does the rest:
+check (the model, unknown keys, region, tags, owner), diff, and tag sync with the
+owner tag. ``dynamic_provider.EngineProvider`` serves an engine as a Pulumi dynamic
+provider; a schema'd provider plugin can serve the same engines later.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from . import bag as bags
+from .aws_errors import CallContext
+from .calls import call
+from .ownership import OWNER_KEY, OWNER_TAG
+from .validation import (
+    Failure,
+    member_failures,
+    owner_failures,
+    region_failures,
+    tag_failures,
+    unknown_keys,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
+
+IMPORT_KEY = "importArn"
+"""Set from ``ResourceOptions.import_``: create adopts this resource instead of making one."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """The client and region one hook works with."""
+
+    client: SSMContactsClient
+    region: str | None
+
+    def ctx(self, operation: str, resource: str) -> CallContext:
+        """The context errors of one call are explained with."""
+        return CallContext(operation, resource, self.region)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What diff found: changed keys, those that replace, and the replacement's order."""
+
+    changed: list[str]
+    replaces: list[str]
+    delete_before_replace: bool
+
+
+@dataclass(frozen=True)
+class Read:
+    """A live resource as read: its outputs, and the inputs that refresh records."""
+
+    outputs: dict[str, Any]
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(ABC):
+    """The engine side of one resource type. Subclasses set the class data and the hooks."""
+
+    type_name: ClassVar[str]
+    """``Contact``: the resource's name in messages and type tokens."""
+    input_keys: ClassVar[tuple[str, ...]]
+    """The bag keys a program sets."""
+    replace_keys: ClassVar[tuple[str, ...]]
+    """Keys whose change replaces the resource (``region`` always does)."""
+    update_keys: ClassVar[tuple[str, ...]]
+    """Keys updated in place."""
+    optional_managed_keys: ClassVar[tuple[str, ...]] = ()
+    """Keys a program may leave out to leave that part unmanaged: not compared when absent."""
+    tags_operation: ClassVar[str | None] = None
+    """The create operation whose ``Tags`` shape tags follow; None for untaggable resources."""
+    id_operation: ClassVar[tuple[str, str]]
+    """An operation and member whose shape an ID (an import ARN) must fit."""
+
+    # -- what each resource fills in ----------------------------------------------------
+
+    @abstractmethod
+    def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
+        """The inputs in canonical form: equivalent programs give equal bags."""
+
+    @abstractmethod
+    def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """The resource's own failures of a normalized bag (its model shape, its type rules)."""
+
+    @abstractmethod
+    def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Create the resource; return its ID (an ARN) and any outputs beyond the inputs."""
+
+    @abstractmethod
+    def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
+        """The live resource, or None when it is gone."""
+
+    @abstractmethod
+    def update(
+        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Write what changed between two normalized bags; return outputs beyond the inputs."""
+
+    @abstractmethod
+    def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
+        """Delete the resource; one that is already gone counts as deleted."""
+
+    @abstractmethod
+    def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
+        """Take over an existing resource (``import_``), or raise why not; return outputs
+        beyond the inputs."""
+
+    def delete_before_replace(self, replaces: list[str]) -> bool:
+        """Whether a replacement must delete first (a unique name kept, say)."""
+        return False
+
+    # -- what every resource shares -----------------------------------------------------
+
+    def check(self, news: Mapping[str, Any]) -> tuple[dict[str, Any], list[Failure]]:
+        """The normalized bag and every failure of a program's inputs; no API call."""
+        bag = self.normalize(news)
+        failures = unknown_keys(news, self.type_name, self.input_keys)
+        failures += self.rules(bag)
+        failures += region_failures(bag.get("region"))
+        failures += owner_failures(bag.get(OWNER_KEY))
+        if self.tags_operation:
+            failures += tag_failures(bag.get("tags"), self.tags_operation)
+        operation, member = self.id_operation
+        failures += member_failures(
+            IMPORT_KEY, bag.get(IMPORT_KEY), operation, member, prefix="import_ "
+        )
+        return bag, failures
+
+    def diff(self, olds: Mapping[str, Any], news: Mapping[str, Any]) -> Change:
+        """Changed, replacing and in-place keys between state and program; no API call."""
+        old = self.normalize(olds)
+        new = self.normalize(news)
+        if "region" not in new:
+            old.pop("region", None)  # an unset region follows config: not a change
+        keys = [*self.replace_keys, "region", *self.update_keys]
+        changed = [
+            k
+            for k in dict.fromkeys(keys)
+            if old.get(k) != new.get(k) and not (k in self.optional_managed_keys and k not in new)
+        ]
+        replaces = [k for k in (*self.replace_keys, "region") if k in changed]
+        return Change(changed, replaces, bool(replaces) and self.delete_before_replace(replaces))
+
+    def sync_tags(
+        self, session: Session, arn: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        """Untag removed keys and tag changed ones (the owner tag included), one call each."""
+        old_tags = {**old.get("tags", {}), **owner_tags(old)}
+        new_tags = {**new.get("tags", {}), **(owner_tags(new) or owner_tags(old))}
+        to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
+        to_untag = sorted(set(old_tags) - set(new_tags))
+        client = session.client
+        if to_untag:
+            call(
+                session.ctx("UntagResource", arn),
+                lambda: client.untag_resource(ResourceARN=arn, TagKeys=to_untag),
+            )
+        if to_tag:
+            tags = bags.tags_to_api(to_tag)
+            call(
+                session.ctx("TagResource", arn),
+                lambda: client.tag_resource(ResourceARN=arn, Tags=tags),
+            )
+
+    def live_tags(self, session: Session, arn: str) -> dict[str, str] | None:
+        """The resource's tags (owner tag included), or None when it is gone."""
+        from .calls import find
+
+        client = session.client
+        found = find(
+            session.ctx("ListTagsForResource", arn),
+            lambda: client.list_tags_for_resource(ResourceARN=arn),
+        )
+        return None if found is None else bags.tags_from_api(found.get("Tags"))
+
+
+def owner_tags(bag: Mapping[str, Any]) -> dict[str, str]:
+    """The owner tag of a bag, as a one-entry tag map (empty when the bag has no owner)."""
+    owner = bag.get(OWNER_KEY)
+    return {OWNER_TAG: owner} if isinstance(owner, str) and owner else {}
+
+
+def split_owner(tags: Mapping[str, str]) -> tuple[dict[str, str], str | None]:
+    """A live tag map as ``(user tags, owner)``."""
+    user = dict(tags)
+    return user, user.pop(OWNER_TAG, None)
+
+
+def keep_bookkeeping(out: dict[str, Any], bag: Mapping[str, Any]) -> dict[str, Any]:
+    """``out`` with the bag's region, owner and import kept (they are not the API's)."""
+    for key in ("region", OWNER_KEY, IMPORT_KEY):
+        if bag.get(key):
+            out[key] = bag[key]
+    return out
