@@ -1,6 +1,7 @@
 """Declare AWS Systems Manager Incident Manager contacts in Pulumi programs.
 
-``Contact`` is a dynamic-provider resource over the ``ssm-contacts`` API; the
+``Contact``, ``ContactChannel`` and ``ContactPlan`` are dynamic-provider resources over
+the ``ssm-contacts`` API (docs/resources.md); the
 ``emulator`` subpackage (extra ``pulumi-ssm-contacts[emulator]``) serves that API
 offline for tests and demos.
 """
@@ -33,6 +34,8 @@ from ._inputs import (
 )
 from .aws_errors import ContactError
 from .contact import Contact, ContactArgs, ContactArgsDict
+from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
+from .contact_plan_provider import ContactPlanProvider
 from .contact_provider import ContactProvider
 
 __all__ = [
@@ -45,6 +48,10 @@ __all__ = [
     "ContactEngagementPlanArgs",
     "ContactEngagementPlanArgsDict",
     "ContactError",
+    "ContactPlan",
+    "ContactPlanArgs",
+    "ContactPlanArgsDict",
+    "ContactPlanProvider",
     "ContactProvider",
     "ContactTargetInfoArgs",
     "ContactTargetInfoArgsDict",

@@ -117,7 +117,8 @@ class Contact(SsmContactsResource, module="ssm-contacts", name="Contact"):
             args = ContactArgs(**kwargs)
         elif kwargs:
             raise TypeError("pass either a ContactArgs or keyword arguments, not both")
-        self._manages_plan = args.plan is not None
+        self.manages_plan = args.plan is not None
+        """Whether this resource owns the contact's plan (its program sets ``plan``)."""
         props: dict[str, Any] = {
             "alias": args.alias,
             "type": args.type,

@@ -17,7 +17,7 @@ from .aws_errors import ContactError, conflict, owned_elsewhere
 from .calls import Conflict, call, find
 from .dynamic_provider import EngineProvider
 from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, owner_tags, split_owner
-from .ownership import OWNER_KEY
+from .ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
 from .plan_rules import normalize_plan, plan_failures
 from .validation import Failure, is_unknown, model_failures
 
@@ -48,7 +48,7 @@ class ContactEngine(Engine):
 
     def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
         """The CreateContact shape (tags apart) and the plan's type rules."""
-        request = create_request({**bag, "tags": None, OWNER_KEY: None}, PLACEHOLDER_TOKEN)
+        request = create_request({**bag, "tags": None}, PLACEHOLDER_TOKEN, {})
         failures = model_failures("CreateContact", request)
         plan = bag.get("plan")
         if isinstance(plan, Mapping):
@@ -61,6 +61,13 @@ class ContactEngine(Engine):
                 )
             )
         return failures
+
+    def ownership_tags(self, bag: Mapping[str, Any]) -> dict[str, str]:
+        """The owner tag, and the plan-owner tag while this resource manages the plan."""
+        tags = owner_tags(bag)
+        if tags and bag.get("plan") is not None:
+            tags[PLAN_OWNER_TAG] = tags[OWNER_TAG]
+        return tags
 
     def delete_before_replace(self, replaces: list[str]) -> bool:
         """Aliases are unique per region: a replacement that keeps the alias deletes first."""
@@ -76,7 +83,7 @@ class ContactEngine(Engine):
         line with the program; anyone else's is a conflict.
         """
         client = session.client
-        request = create_request(bag, uuid.uuid4().hex)
+        request = create_request(bag, uuid.uuid4().hex, self.ownership_tags(bag))
         ctx = session.ctx("CreateContact", f"contact '{bag.get('alias')}'")
         try:
             created = call(ctx, lambda: client.create_contact(**request), creates=True)
@@ -93,15 +100,24 @@ class ContactEngine(Engine):
         arn = arn or _arn_of_alias(session, alias)
         if arn is None:
             raise conflict(alias, session.region, None)
-        live = self._live(session, arn)
-        owner = live.get(OWNER_KEY) if live else None
-        if live is None or not owner or owner != bag.get(OWNER_KEY):
+        found = self._live_with_tags(session, arn)
+        owner = found[0].get(OWNER_KEY) if found else None
+        if found is None or not owner or owner != bag.get(OWNER_KEY):
             raise conflict(alias, session.region, arn, owner)
-        self.update(session, arn, live, bag)
+        live, tags = found
+        self._write(session, arn, live, bag)
+        self.sync_tags(session, arn, live, bag, tags)
         return arn
 
     def _live(self, session: Session, arn: str) -> dict[str, Any] | None:
         """The contact as AWS has it (``owner`` from its tag, plan included), or None."""
+        found = self._live_with_tags(session, arn)
+        return found[0] if found else None
+
+    def _live_with_tags(
+        self, session: Session, arn: str
+    ) -> tuple[dict[str, Any], dict[str, str]] | None:
+        """The contact's bag and its whole tag map, or None when it is gone (2 calls)."""
         client = session.client
         contact = find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn))
         tags = self.live_tags(session, arn) if contact is not None else None
@@ -116,7 +132,7 @@ class ContactEngine(Engine):
             "tags": user_tags,
             OWNER_KEY: owner,
         }
-        return self.normalize(live)
+        return self.normalize(live), tags
 
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
         """``get_contact`` and ``list_tags_for_resource``; gone reads as None.
@@ -140,6 +156,14 @@ class ContactEngine(Engine):
         self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
     ) -> dict[str, Any]:
         """One UpdateContact for a changed display name or managed plan; tags by changed key."""
+        self._write(session, id_, old, new)
+        self.sync_tags(session, id_, old, new)
+        return {}
+
+    def _write(
+        self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        """One UpdateContact if the display name or a managed plan differ."""
         request: dict[str, Any] = {}
         if old.get("displayName", "") != new.get("displayName", ""):
             request["DisplayName"] = new.get("displayName", "")
@@ -151,8 +175,6 @@ class ContactEngine(Engine):
                 session.ctx("UpdateContact", id_),
                 lambda: client.update_contact(ContactId=id_, **request),
             )
-        self.sync_tags(session, id_, old, new)
-        return {}
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
         """``delete_contact`` after the owner check; a contact already gone is deleted.
@@ -176,12 +198,13 @@ class ContactEngine(Engine):
         owner tag gets ours (one TagResource call), so no second stack can adopt it too.
         A program that omits ``plan`` accepts any plan.
         """
-        live = self._live(session, id_)
-        if live is None:
+        found = self._live_with_tags(session, id_)
+        if found is None:
             raise ContactError(
                 f"Import of {id_} failed: no such contact in {session.region}.\nWhat to do: "
                 "check the ARN (`aws ssm-contacts list-contacts`), or drop `import_` to create it."
             )
+        live, tags = found
         owner = live.get(OWNER_KEY)
         if owner and owner != bag.get(OWNER_KEY):
             raise owned_elsewhere(id_, owner, "Import")
@@ -198,13 +221,15 @@ class ContactEngine(Engine):
                 "What to do: change the program to match the contact, run `pulumi up` to import "
                 "it, then change what you want in a later `pulumi up`."
             )
-        if not owner and bag.get(OWNER_KEY):
-            self.sync_tags(session, id_, {"tags": {}}, {"tags": {}, OWNER_KEY: bag[OWNER_KEY]})
+        if bag.get(OWNER_KEY):
+            self.sync_tags(session, id_, live, bag, tags)
         return {}
 
 
-def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
-    """The ``create_contact`` parameters for a normalized bag, owner tag and token included.
+def create_request(
+    bag: Mapping[str, Any], token: str, ownership: Mapping[str, str]
+) -> dict[str, Any]:
+    """The ``create_contact`` parameters for a normalized bag, ownership tags and token.
 
     An unmanaged (omitted) plan is sent as the empty plan the API requires.
     """
@@ -218,7 +243,7 @@ def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
         request["DisplayName"] = bag["displayName"]
     tags = bag.get("tags")
     if isinstance(tags, Mapping):
-        tags = {**tags, **owner_tags(bag)}
+        tags = {**tags, **ownership}
     if tags and not is_unknown(tags):
         request["Tags"] = bags.tags_to_api(tags) if isinstance(tags, Mapping) else tags
     request["IdempotencyToken"] = token

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from . import bag as bags
 from .aws_errors import CallContext
 from .calls import call
-from .ownership import OWNER_KEY, OWNER_TAG
+from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .validation import (
     Failure,
     member_failures,
@@ -151,12 +151,29 @@ class Engine(ABC):
         replaces = [k for k in (*self.replace_keys, "region") if k in changed]
         return Change(changed, replaces, bool(replaces) and self.delete_before_replace(replaces))
 
+    def ownership_tags(self, bag: Mapping[str, Any]) -> dict[str, str]:
+        """The tags this package sets on the resource for a bag: its owner tag."""
+        return owner_tags(bag)
+
     def sync_tags(
-        self, session: Session, arn: str, old: Mapping[str, Any], new: Mapping[str, Any]
+        self,
+        session: Session,
+        arn: str,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        live: Mapping[str, str] | None = None,
     ) -> None:
-        """Untag removed keys and tag changed ones (the owner tag included), one call each."""
-        old_tags = {**old.get("tags", {}), **owner_tags(old)}
-        new_tags = {**new.get("tags", {}), **(owner_tags(new) or owner_tags(old))}
+        """Untag removed keys and tag changed ones (ownership tags included), one call each.
+
+        ``live`` is the resource's whole tag map when it was just read (it replaces what
+        ``old`` implies). A new bag without an owner (direct provider use) keeps the
+        recorded owner.
+        """
+        kept = new if new.get(OWNER_KEY) else {**new, OWNER_KEY: old.get(OWNER_KEY)}
+        old_tags = (
+            dict(live) if live is not None else {**old.get("tags", {}), **self.ownership_tags(old)}
+        )
+        new_tags = {**new.get("tags", {}), **self.ownership_tags(kept)}
         to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
         to_untag = sorted(set(old_tags) - set(new_tags))
         client = session.client
@@ -191,9 +208,9 @@ def owner_tags(bag: Mapping[str, Any]) -> dict[str, str]:
 
 
 def split_owner(tags: Mapping[str, str]) -> tuple[dict[str, str], str | None]:
-    """A live tag map as ``(user tags, owner)``."""
-    user = dict(tags)
-    return user, user.pop(OWNER_TAG, None)
+    """A live tag map as ``(user tags, owner)``: this package's tags are not the user's."""
+    user = {k: v for k, v in tags.items() if not k.startswith(RESERVED_PREFIX)}
+    return user, tags.get(OWNER_TAG)
 
 
 def keep_bookkeeping(out: dict[str, Any], bag: Mapping[str, Any]) -> dict[str, Any]:

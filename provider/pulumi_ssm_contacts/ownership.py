@@ -18,6 +18,13 @@ import regex
 OWNER_TAG = "pulumi-ssm-contacts/owner"
 """Tag key (AWS tag keys allow ``/`` but not ``:``)."""
 
+PLAN_OWNER_TAG = "pulumi-ssm-contacts/plan-owner"
+"""On a contact: the one resource that manages its plan (a ContactPlan, or the Contact
+itself when its program sets ``plan``)."""
+
+RESERVED_PREFIX = "pulumi-ssm-contacts/"
+"""Tag keys under this prefix are this package's; programs cannot set them."""
+
 OWNER_KEY = "owner"
 """Key of the owner in the property bag."""
 

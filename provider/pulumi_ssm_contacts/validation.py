@@ -17,7 +17,7 @@ from botocore.model import ListShape, StructureShape
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
-from .ownership import OWNER_KEY, OWNER_TAG
+from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .regions import region_problem
 from .service_model import Violation, input_shape, unknown_members, validate_shape
 
@@ -111,9 +111,9 @@ def tag_failures(tags: Any, operation: str) -> list[Failure]:
             failures.append(Failure("tags", f"key #{position + 1}: {reason(violation)}"))
         # A key that breaks the key rules is not shown: it may be part of a secret map.
         name = f"tags.{key}" if not key_violations else f"tags (key #{position + 1})"
-        if key == OWNER_TAG:
+        if isinstance(key, str) and key.startswith(RESERVED_PREFIX):
             failures.append(
-                Failure(name, "is reserved: this package sets it to name the resource's owner")
+                Failure(name, f"is reserved: this package sets {RESERVED_PREFIX}* tags")
             )
         if value is None:
             failures.append(Failure(name, "must be a string (remove the key to drop the tag)"))

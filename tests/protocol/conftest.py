@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 
 import pytest
+from pulumi.dynamic import ResourceProvider
 from pulumi.dynamic.dynamic import serialize_provider
 
 from pulumi_ssm_contacts import ContactProvider, aws_client
@@ -30,12 +32,21 @@ def emulator_env(
     aws_client.forget_clients()
 
 
+@contextlib.contextmanager
+def driving(kind: str, provider: ResourceProvider, env: dict[str, str]) -> Iterator[Driver]:
+    """A driver of ``kind`` (``hooks`` or ``grpc``) for ``provider``, closed afterwards."""
+    if kind == "hooks":
+        yield HooksDriver(provider)
+        return
+    grpc_driver = GrpcDriver(env, serialize_provider(provider))
+    try:
+        yield grpc_driver
+    finally:
+        grpc_driver.close()
+
+
 @pytest.fixture(params=["hooks", "grpc"])
 def driver(request: pytest.FixtureRequest, emulator_env: dict[str, str]) -> Iterator[Driver]:
     """Each scenario runs twice: in-process hooks, then the dynamic provider's gRPC server."""
-    if request.param == "hooks":
-        yield HooksDriver()
-        return
-    grpc_driver = GrpcDriver(emulator_env, serialize_provider(ContactProvider()))
-    yield grpc_driver
-    grpc_driver.close()
+    with driving(request.param, ContactProvider(), emulator_env) as made:
+        yield made

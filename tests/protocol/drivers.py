@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import grpc
 from google.protobuf import struct_pb2
-from pulumi.dynamic import ConfigureRequest
+from pulumi.dynamic import ConfigureRequest, ResourceProvider
 from pulumi.dynamic.config import Config
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
@@ -68,10 +68,10 @@ class Driver(Protocol):
 
 
 class HooksDriver:
-    """Calls ContactProvider's methods directly."""
+    """Calls a provider's methods directly (ContactProvider unless told otherwise)."""
 
-    def __init__(self) -> None:
-        self.provider = ContactProvider()
+    def __init__(self, provider: ResourceProvider | None = None) -> None:
+        self.provider = provider or ContactProvider()
         self.provider.configure(ConfigureRequest(Config({"aws:region": REGION}, "contacts")))
 
     def _call(self, fn: Any, *args: Any) -> Any:

@@ -1,4 +1,7 @@
-"""Contact lifecycle scenarios against the emulator, once per driver (hooks, gRPC).
+"""Contact-specific scenarios against the emulator, once per driver (hooks, gRPC).
+
+The scenarios every resource shares (disappears, update_*, import, bad input...) are in
+test_resource_scenarios.py; these are the ones only a contact has.
 
 Scenario names follow terraform-provider-aws's acceptance tests. Call counts come
 from the emulator's call log: check/diff 0, create 1, read 2, delete 1,
@@ -94,31 +97,6 @@ def test_basic(driver: Driver, control: EmulatorControl, aws: SSMContactsClient)
     driver.delete(arn, outs)
     assert control.counts() == {"ListTagsForResource": 1, "DeleteContact": 1}
     assert aws.list_contacts()["Contacts"] == []
-
-
-def test_disappears(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:
-    arn, outs = up(driver, akuam())
-    aws.delete_contact(ContactId=arn)
-
-    read_id, read_outs, _ = driver.read(arn, outs)
-    assert read_id == "", "a contact deleted out of band reads empty so refresh drops it"
-    assert read_outs == {}
-    driver.delete(arn, outs)  # already gone counts as deleted
-
-
-def test_update_display_name(
-    driver: Driver, control: EmulatorControl, aws: SSMContactsClient
-) -> None:
-    arn, outs = up(driver, akuam())
-    news, _ = driver.check(outs, akuam(displayName="Akua M"))
-    diff = driver.diff(arn, outs, news)
-    assert (diff.changes, diff.replaces) == (True, [])
-
-    control.clear_calls()
-    outs = driver.update(arn, outs, news)
-    assert control.counts() == {"UpdateContact": 1}
-    assert outs["displayName"] == "Akua M"
-    assert aws.get_contact(ContactId=arn)["DisplayName"] == "Akua M"
 
 
 def test_update_plan(driver: Driver, control: EmulatorControl, aws: SSMContactsClient) -> None:

@@ -50,3 +50,15 @@ def test_configuration_and_clients_never_reach_the_serialized_form(
 
 def test_provider_is_not_serialized_as_a_secret() -> None:
     assert ContactProvider.serialize_as_secret_always is False
+
+
+def test_contact_plan_provider_string_is_pinned() -> None:
+    """Stacks with a ContactPlan hold this string; later releases must keep loading it."""
+    from pulumi_ssm_contacts import ContactPlanProvider
+
+    pinned = (
+        "gASVSAAAAAAAAACMKXB1bHVtaV9zc21fY29udGFjdHMuY29udGFjdF9wbGFuX3Byb3ZpZGVylIwTQ29udGFj"
+        "dFBsYW5Qcm92aWRlcpSTlClSlC4="
+    )
+    assert serialize_provider(ContactPlanProvider()) == pinned
+    assert type(dill.loads(base64.b64decode(pinned))) is ContactPlanProvider

@@ -1,0 +1,182 @@
+"""The engine side of ``ContactPlan``: the plan of an existing contact, owned on its own.
+
+The contact's ``pulumi-ssm-contacts/plan-owner`` tag names the one resource that manages
+its plan, so two ContactPlans (or a ContactPlan and a Contact with an inline ``plan``)
+can never fight over one contact, in one stack or in two. create: ListTagsForResource,
+UpdateContact, TagResource (3); update: UpdateContact (1); read: GetContact and
+ListTagsForResource (2); delete: ListTagsForResource, UpdateContact to the empty plan,
+UntagResource (3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import bag as bags
+from .aws_errors import ContactError, owned_elsewhere
+from .calls import call, find
+from .dynamic_provider import EngineProvider
+from .engine import Engine, Read, Session, keep_bookkeeping
+from .ownership import OWNER_KEY, PLAN_OWNER_TAG
+from .plan_rules import normalize_plan, plan_failures
+from .validation import Failure, model_failures
+
+
+class ContactPlanEngine(Engine):
+    """The engagement plan of a contact; the ID is the contact's ARN."""
+
+    type_name = "ContactPlan"
+    input_keys = ("contactId", "stages", "rotationIds", "region")
+    replace_keys = ("contactId",)
+    update_keys = ("stages", "rotationIds")
+    id_operation = ("GetContact", "ContactId")
+
+    def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
+        """Missing and empty stages are the same; no empty ``rotationIds``."""
+        plan = normalize_plan({"stages": bag.get("stages"), "rotationIds": bag.get("rotationIds")})
+        out: dict[str, Any] = {"contactId": bag["contactId"]} if bag.get("contactId") else {}
+        out.update(plan)
+        return keep_bookkeeping(out, bag)
+
+    def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """The UpdateContact shape and the plan's rules (the contact's type is not known here:
+        the plan must at least agree with itself)."""
+        request = {"ContactId": bag.get("contactId"), "Plan": bags.to_api(_plan(bag))}
+        failures = model_failures("UpdateContact", request)
+        return [
+            Failure(f.property.removeprefix("plan."), f.reason)
+            if f.property.startswith("plan.")
+            else f
+            for f in failures
+        ] + plan_failures(None, _plan(bag), "")
+
+    def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Claim the contact's plan (refused if another resource owns it), then write it."""
+        contact_id = bag["contactId"]
+        tags = self._tags_of_contact(session, contact_id)
+        self._claim(session, contact_id, tags, bag, "CreateContactPlan")
+        self._write(session, contact_id, _plan(bag))
+        if tags.get(PLAN_OWNER_TAG) != bag.get(OWNER_KEY) and bag.get(OWNER_KEY):
+            self._tag_plan_owner(session, contact_id, bag[OWNER_KEY])
+        return contact_id, {}
+
+    def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
+        """The contact's plan as AWS has it; a contact that is gone reads as None."""
+        client = session.client
+        contact = find(session.ctx("GetContact", id_), lambda: client.get_contact(ContactId=id_))
+        tags = self.live_tags(session, id_) if contact is not None else None
+        if contact is None or tags is None:
+            return None
+        plan_owner = tags.get(PLAN_OWNER_TAG)
+        if plan_owner and props.get(OWNER_KEY) and plan_owner != props[OWNER_KEY]:
+            raise owned_elsewhere(id_, plan_owner, "Refresh of the plan")
+        live = self.normalize({"contactId": id_, **bags.from_api(contact.get("Plan") or {})})
+        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != "importArn"})
+        return Read(live, dict(live))
+
+    def update(
+        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One UpdateContact with the whole new plan."""
+        self._write(session, id_, _plan(new))
+        return {}
+
+    def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
+        """Reset the plan to empty and give it up; a contact already gone counts as done.
+
+        An on-call schedule keeps its rotations (AWS requires at least one): only the
+        plan-owner tag is removed.
+        """
+        tags = self.live_tags(session, id_)
+        if tags is None:
+            return
+        plan_owner = tags.get(PLAN_OWNER_TAG)
+        if plan_owner and props.get(OWNER_KEY) and plan_owner != props[OWNER_KEY]:
+            return  # someone else's now: ours is gone already
+        client = session.client
+        if not props.get("rotationIds"):
+            find(
+                session.ctx("UpdateContact", id_),
+                lambda: client.update_contact(ContactId=id_, Plan={"Stages": []}),
+            )
+        if plan_owner:
+            find(
+                session.ctx("UntagResource", id_),
+                lambda: client.untag_resource(ResourceARN=id_, TagKeys=[PLAN_OWNER_TAG]),
+            )
+
+    def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
+        """Take over a contact's existing plan: it must match the program already."""
+        found = self.read(session, id_, {})
+        if found is None:
+            raise ContactError(
+                f"Import of the plan of {id_} failed: no such contact in {session.region}."
+            )
+        tags = self._tags_of_contact(session, id_)
+        self._claim(session, id_, tags, bag, "Import of the plan")
+        differ = [k for k in ("stages", "rotationIds") if found.outputs.get(k) != bag.get(k)]
+        if differ:
+            raise ContactError(
+                f"Import of the plan of {id_} failed: it does not match the program in "
+                f"{', '.join(differ)}.\nWhat to do: change the program to match the plan "
+                f"(`aws ssm-contacts get-contact --contact-id {id_}`), import, then change it."
+            )
+        if bag.get(OWNER_KEY) and tags.get(PLAN_OWNER_TAG) != bag[OWNER_KEY]:
+            self._tag_plan_owner(session, id_, bag[OWNER_KEY])
+        return {}
+
+    # -- the plan-owner tag ---------------------------------------------------------------
+
+    def _tags_of_contact(self, session: Session, contact_id: str) -> dict[str, str]:
+        tags = self.live_tags(session, contact_id)
+        if tags is None:
+            raise ContactError(
+                f"The contact {contact_id} does not exist in {session.region}: a ContactPlan "
+                "needs an existing contact.\nWhat to do: create the Contact first (pass its "
+                "`arn` as `contact_id`), or fix the ARN."
+            )
+        return tags
+
+    def _claim(
+        self,
+        session: Session,
+        contact_id: str,
+        tags: Mapping[str, str],
+        bag: Mapping[str, Any],
+        operation: str,
+    ) -> None:
+        plan_owner = tags.get(PLAN_OWNER_TAG)
+        if plan_owner and plan_owner != bag.get(OWNER_KEY):
+            raise owned_elsewhere(contact_id, plan_owner, operation)
+
+    def _tag_plan_owner(self, session: Session, contact_id: str, owner: str) -> None:
+        client = session.client
+        call(
+            session.ctx("TagResource", contact_id),
+            lambda: client.tag_resource(
+                ResourceARN=contact_id, Tags=[{"Key": PLAN_OWNER_TAG, "Value": owner}]
+            ),
+        )
+
+    def _write(self, session: Session, contact_id: str, plan: Mapping[str, Any]) -> None:
+        client = session.client
+        api_plan = bags.to_api(plan)
+        call(
+            session.ctx("UpdateContact", contact_id),
+            lambda: client.update_contact(ContactId=contact_id, Plan=api_plan),
+        )
+
+
+def _plan(bag: Mapping[str, Any]) -> dict[str, Any]:
+    """The bag's plan in the Contact bag's form: ``{"stages": [...], "rotationIds": [...]}``."""
+    plan: dict[str, Any] = {"stages": bag.get("stages") or []}
+    if bag.get("rotationIds"):
+        plan["rotationIds"] = bag["rotationIds"]
+    return plan
+
+
+class ContactPlanProvider(EngineProvider):
+    """Manages the engagement plan of one existing contact; the ID is the contact's ARN."""
+
+    engine = ContactPlanEngine()

@@ -1,0 +1,183 @@
+"""One case per resource: what the generic scenarios need to know about it.
+
+Each case says how to make the resource's prerequisites, what valid inputs are, which
+property changes update in place (and with which call) or replace, a bad input per
+class, and how to look at or delete the resource out of band. test_resource_scenarios.py
+runs the same scenarios (terraform-provider-aws's names) for every case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pulumi.dynamic import ResourceProvider
+
+from pulumi_ssm_contacts import ContactPlanProvider, ContactProvider
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
+
+Context = dict[str, str]
+"""ARNs of the prerequisites a case made (a contact, a channel...)."""
+
+
+@dataclass(frozen=True)
+class ResourceCase:
+    """A resource as the generic scenarios drive it."""
+
+    name: str
+    provider: Callable[[], ResourceProvider]
+    setup: Callable[[SSMContactsClient], Context]
+    """Make the prerequisites out of band; returns their ARNs."""
+    inputs: Callable[[Context], dict[str, Any]]
+    """Valid program inputs (owner included)."""
+    create_calls: dict[str, int]
+    """The calls one create makes, from the emulator's call log."""
+    live: Callable[[SSMContactsClient, str], dict[str, Any] | None]
+    """What AWS has for an ID (the properties the scenarios compare), None when gone."""
+    delete_out_of_band: Callable[[SSMContactsClient, str], object]
+    make_existing: Callable[[SSMContactsClient, Context], str]
+    """Create the resource out of band, as the program's inputs describe it; its ID."""
+    updates: dict[str, tuple[Callable[[Context], dict[str, Any]], str]] = field(
+        default_factory=dict
+    )
+    """``update_<property>``: inputs overrides, and the one call that writes them."""
+    replaces: dict[str, Callable[[Context], dict[str, Any]]] = field(default_factory=dict)
+    """``replace_on_<property>``: inputs overrides that replace."""
+    bad: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    """A bad-input class: inputs overrides and the property path its failure names."""
+    conflict: Callable[[Context], dict[str, Any]] | None = None
+    """Inputs overrides of a second owner whose create must fail; None if none can exist."""
+
+
+# -- Contact -----------------------------------------------------------------------------
+
+
+def _contact_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
+    try:
+        found = client.get_contact(ContactId=arn)
+    except client.exceptions.ResourceNotFoundException:
+        return None
+    return {"alias": found["Alias"], "displayName": found.get("DisplayName")}
+
+
+CONTACT = ResourceCase(
+    name="Contact",
+    provider=ContactProvider,
+    setup=lambda client: {},
+    inputs=lambda ctx: {
+        "alias": "akuam",
+        "type": "PERSONAL",
+        "displayName": "Akua Mansa",
+        "tags": {"team": "sre"},
+        "owner": "contacts/prod/akuam",
+    },
+    create_calls={"CreateContact": 1},
+    live=_contact_live,
+    delete_out_of_band=lambda client, arn: client.delete_contact(ContactId=arn),
+    make_existing=lambda client, ctx: client.create_contact(
+        Alias="akuam",
+        DisplayName="Akua Mansa",
+        Type="PERSONAL",
+        Plan={"Stages": []},
+        Tags=[{"Key": "team", "Value": "sre"}],
+    )["ContactArn"],
+    updates={"displayName": (lambda ctx: {"displayName": "Akua M"}, "UpdateContact")},
+    replaces={
+        "alias": lambda ctx: {"alias": "akua-mansa"},
+        "type": lambda ctx: {"type": "ESCALATION"},
+    },
+    bad={
+        "pattern": ({"alias": "Bad Alias"}, "alias"),
+        "enum": ({"type": "MANAGER"}, "type"),
+        "unknown-key": ({"aliass": "x"}, "aliass"),
+    },
+    conflict=lambda ctx: {"owner": "contacts/staging/akuam"},
+)
+
+
+# -- ContactPlan ------------------------------------------------------------------------
+
+
+def _plan_setup(client: SSMContactsClient) -> Context:
+    contact = client.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})
+    arn = contact["ContactArn"]
+    email = client.create_contact_channel(
+        ContactId=arn,
+        Name="email",
+        Type="EMAIL",
+        DeliveryAddress={"SimpleAddress": "akuam@example.com"},
+    )["ContactChannelArn"]
+    sms = client.create_contact_channel(
+        ContactId=arn, Name="sms", Type="SMS", DeliveryAddress={"SimpleAddress": "+15550100"}
+    )["ContactChannelArn"]
+    other = client.create_contact(Alias="other", Type="PERSONAL", Plan={"Stages": []})
+    return {"contact": arn, "email": email, "sms": sms, "other": other["ContactArn"]}
+
+
+def _stage(channel: str, minutes: int) -> dict[str, Any]:
+    return {
+        "durationInMinutes": minutes,
+        "targets": [{"channelTargetInfo": {"contactChannelId": channel}}],
+    }
+
+
+def _plan_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
+    try:
+        stages = client.get_contact(ContactId=arn)["Plan"].get("Stages", [])
+    except client.exceptions.ResourceNotFoundException:
+        return None
+    return {"stages": len(stages)} if stages else None
+
+
+def _plan_existing(client: SSMContactsClient, ctx: Context) -> str:
+    client.update_contact(
+        ContactId=ctx["contact"],
+        Plan={
+            "Stages": [
+                {
+                    "DurationInMinutes": 0,
+                    "Targets": [{"ChannelTargetInfo": {"ContactChannelId": ctx["email"]}}],
+                }
+            ]
+        },
+    )
+    return ctx["contact"]
+
+
+ROTATION = "arn:aws:ssm-contacts:us-east-1:123456789012:rotation/x"
+
+CONTACT_PLAN = ResourceCase(
+    name="ContactPlan",
+    provider=ContactPlanProvider,
+    setup=_plan_setup,
+    inputs=lambda ctx: {
+        "contactId": ctx["contact"],
+        "stages": [_stage(ctx["email"], 0)],
+        "owner": "contacts/prod/akuam-plan",
+    },
+    create_calls={"ListTagsForResource": 1, "UpdateContact": 1, "TagResource": 1},
+    live=_plan_live,
+    delete_out_of_band=lambda client, arn: client.delete_contact(ContactId=arn),
+    make_existing=_plan_existing,
+    updates={
+        "stages": (
+            lambda ctx: {"stages": [_stage(ctx["email"], 0), _stage(ctx["sms"], 5)]},
+            "UpdateContact",
+        )
+    },
+    replaces={"contactId": lambda ctx: {"contactId": ctx["other"], "stages": []}},
+    bad={
+        "range": (
+            {"stages": [{"durationInMinutes": 31, "targets": []}]},
+            "stages[0].durationInMinutes",
+        ),
+        "type-rule": ({"rotationIds": [ROTATION]}, "rotationIds"),
+        "unknown-key": ({"stage": []}, "stage"),
+    },
+    conflict=lambda ctx: {"owner": "contacts/staging/akuam-plan"},
+)
+
+CASES = [CONTACT, CONTACT_PLAN]
