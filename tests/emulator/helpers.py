@@ -7,13 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
+from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from pulumi_ssm_contacts.emulator import state
 from pulumi_ssm_contacts.emulator.call_log import Call
 from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator.faults import FaultConfig
+from pulumi_ssm_contacts.emulator.idempotency import TokenPolicy
 from pulumi_ssm_contacts.emulator.models import activation_codes
+from pulumi_ssm_contacts.emulator.preconditions import PreconditionConfig
 from pulumi_ssm_contacts.service_model import validate_output
 
 if TYPE_CHECKING:
@@ -36,12 +40,18 @@ class Emulator:
     control: EmulatorControl | None
 
     def new_client(
-        self, region: str = "us-east-1", *, retries: int = 3, validate: bool = True
+        self,
+        region: str = "us-east-1",
+        *,
+        retries: int = 3,
+        validate: bool = True,
+        signed: bool = True,
     ) -> SSMContactsClient:
-        """Another client: other region, retry budget or no client-side validation."""
+        """Another client: other region, retry budget, no client-side validation, unsigned."""
         config = Config(
             retries={"total_max_attempts": retries, "mode": "standard"},
             parameter_validation=validate,
+            **({} if signed else {"signature_version": UNSIGNED}),
         )
         client: SSMContactsClient = boto3.client("ssm-contacts", region_name=region, config=config)
         return checked(client)
@@ -61,19 +71,43 @@ class Emulator:
         else:
             state.CALL_LOG.clear()
 
-    def set_faults(self, **settings: Any) -> None:
+    def set_faults(self, config: FaultConfig | None = None, /, **settings: Any) -> None:
         """Configure fault injection."""
         if self.control:
-            self.control.set_faults(**settings)
+            self.control.set_faults(config, **settings)
         else:
-            state.FAULTS.configure(**settings)
+            state.FAULTS.configure(config, **settings)
 
-    def set_preconditions(self, **settings: Any) -> None:
+    def faults(self) -> FaultConfig:
+        """The fault settings in force."""
+        return self.control.faults() if self.control else state.FAULTS.config()
+
+    def set_preconditions(
+        self, config: PreconditionConfig | None = None, /, **settings: Any
+    ) -> None:
         """Configure account preconditions."""
         if self.control:
-            self.control.set_preconditions(**settings)
+            self.control.set_preconditions(config, **settings)
         else:
-            state.PRECONDITIONS.configure(**settings)
+            state.PRECONDITIONS.configure(config, **settings)
+
+    def set_token_policy(self, policy: str, /, **settings: Any) -> None:
+        """Choose how long idempotency tokens replay."""
+        if self.control:
+            self.control.set_token_policy(policy, **settings)
+        else:
+            state.TOKENS.configure(policy=policy, **settings)
+
+    def token_policy(self) -> TokenPolicy:
+        """The token policy in force."""
+        return self.control.token_policy() if self.control else state.TOKENS.config()
+
+    def reset(self) -> None:
+        """Drop every resource and the call log; every setting back to its default."""
+        if self.control:
+            self.control.reset()
+        else:
+            state.reset()
 
     def activation_code(self, channel_arn: str) -> str:
         """The last activation code sent to a channel."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -16,9 +17,10 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from pulumi_ssm_contacts.emulator.idempotency import TokenPolicy
 from pulumi_ssm_contacts.emulator.process import EmulatorServer
 
-from .helpers import SSMContactsClient, error_code, error_message, personal
+from .helpers import RECURRENCE, SSMContactsClient, error_code, error_message, personal
 
 
 def _client(endpoint: str, region: str = "us-east-1") -> SSMContactsClient:
@@ -65,6 +67,8 @@ def configured_server() -> Iterator[EmulatorServer]:
         ),
         "SSM_CONTACTS_EMULATOR_NO_REPLICATION_SET": "1",
         "SSM_CONTACTS_EMULATOR_ACCESS_DENIED": "ListContacts, ListRotations",
+        "SSM_CONTACTS_EMULATOR_TOKEN_POLICY": "remember",
+        "SSM_CONTACTS_EMULATOR_TOKEN_WINDOW_S": "3600",
     }
     with EmulatorServer(env=env) as server:
         yield server
@@ -90,8 +94,62 @@ def test_fault_settings_read_back(configured_server: EmulatorServer) -> None:
     assert faults.operations == frozenset({"GetContact"})
 
 
+def test_environment_sets_the_token_policy(configured_server: EmulatorServer) -> None:
+    assert configured_server.control.token_policy() == TokenPolicy("remember", 3600)
+    client = _client(configured_server.endpoint)
+    configured_server.control.clear_preconditions()
+    first = client.create_rotation(
+        Name="r",
+        ContactIds=[personal(client, "m")],
+        TimeZoneId="UTC",
+        Recurrence=RECURRENCE,
+        IdempotencyToken="T",
+    )["RotationArn"]
+    client.delete_rotation(RotationId=first)
+    again = client.create_rotation(
+        Name="r",
+        ContactIds=[personal(client, "n")],
+        TimeZoneId="UTC",
+        Recurrence=RECURRENCE,
+        IdempotencyToken="T",
+    )["RotationArn"]
+    assert again == first
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SSM_CONTACTS_EMULATOR_TOKEN_POLICY": "forever"},
+        {"SSM_CONTACTS_EMULATOR_TOKEN_WINDOW_S": "a day"},
+        {"SSM_CONTACTS_EMULATOR_FAULTS": '{"operations": "CreateContact"}'},
+        {"SSM_CONTACTS_EMULATOR_FAULTS": '{"latency_ms": 1e308}'},
+        {"SSM_CONTACTS_EMULATOR_ACCESS_DENIED": "MakeCoffee"},
+    ],
+    ids=repr,
+)
+def test_invalid_environment_setting_stops_the_server_with_a_message(
+    env: dict[str, str],
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pulumi_ssm_contacts.emulator", "--port", "0"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "invalid setting in the environment" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def _raw(endpoint: str, method: str, route: str, body: bytes | None = None) -> int:
-    request = urllib.request.Request(f"{endpoint}/_emulator/{route}", data=body, method=method)
+    request = urllib.request.Request(
+        f"{endpoint}/_emulator/{route}",
+        data=body,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             status: int = response.status

@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from .server import serve
+from .settings import SettingError
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,7 +21,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not args.verbose:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    serve(args.host, args.port)
+    try:
+        serve(args.host, args.port)
+    except SettingError as error:
+        parser.exit(2, f"{parser.prog}: invalid setting in the environment: {error}\n")
 
 
 if __name__ == "__main__":

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .call_log import Call
 from .faults import FaultConfig
+from .idempotency import TokenPolicy
+from .preconditions import PreconditionConfig
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
 
 
 class EmulatorControl:
-    """Read the call log and set faults and preconditions on a running emulator server."""
+    """Read the call log and change the settings of a running emulator server."""
 
     def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
         self.endpoint = endpoint.rstrip("/")
@@ -61,29 +62,15 @@ class EmulatorControl:
         self._request("DELETE", "calls")
 
     def reset(self) -> None:
-        """Drop all resources (every account and region), the call log, faults, preconditions."""
+        """Drop all resources (every account and region) and the call log; default settings."""
         self._request("POST", "reset")
 
-    def set_faults(
-        self,
-        *,
-        throttle_rate: float = 0.0,
-        internal_error_rate: float = 0.0,
-        latency_ms: int = 0,
-        drop_response_rate: float = 0.0,
-        operations: Iterable[str] | None = None,
-        seed: int | None = None,
-    ) -> None:
-        """Replace the server's fault settings (rates are probabilities per request)."""
-        config = FaultConfig(
-            throttle_rate=throttle_rate,
-            internal_error_rate=internal_error_rate,
-            latency_ms=latency_ms,
-            drop_response_rate=drop_response_rate,
-            operations=frozenset(operations) if operations is not None else None,
-            seed=seed,
-        )
-        self._request("POST", "faults", config.to_json())
+    def set_faults(self, config: FaultConfig | None = None, /, **settings: Any) -> None:
+        """Replace the server's fault settings: a FaultConfig, or its fields as keywords.
+
+        Rates are probabilities per request. Checked here, then again by the server.
+        """
+        self._request("POST", "faults", FaultConfig.resolve(config, settings).to_json())
 
     def faults(self) -> FaultConfig:
         """The server's current fault settings."""
@@ -94,18 +81,40 @@ class EmulatorControl:
         self._request("DELETE", "faults")
 
     def set_preconditions(
-        self, *, replication_set: bool = True, access_denied: Iterable[str] = ()
+        self, config: PreconditionConfig | None = None, /, **settings: Any
     ) -> None:
         """Simulate an account without a replication set and/or denied operations."""
-        self._request(
-            "POST",
-            "preconditions",
-            {"replication_set": replication_set, "access_denied": list(access_denied)},
-        )
+        body = PreconditionConfig.resolve(config, settings).to_json()
+        self._request("POST", "preconditions", body)
+
+    def preconditions(self) -> PreconditionConfig:
+        """The server's current preconditions."""
+        return PreconditionConfig.from_json(self._request("GET", "preconditions"))
 
     def clear_preconditions(self) -> None:
         """Back to a ready account."""
         self._request("DELETE", "preconditions")
+
+    def set_token_policy(
+        self, policy: str | TokenPolicy = "forget_on_delete", /, **settings: Any
+    ) -> None:
+        """How long idempotency tokens replay: ``"forget_on_delete"`` or ``"remember"``.
+
+        ``window_s`` (seconds, default a day) bounds ``remember``.
+        """
+        if isinstance(policy, TokenPolicy):
+            config = TokenPolicy.resolve(policy, settings)
+        else:
+            config = TokenPolicy.of(policy=policy, **settings)
+        self._request("POST", "tokens", config.to_json())
+
+    def token_policy(self) -> TokenPolicy:
+        """The server's current token policy."""
+        return TokenPolicy.from_json(self._request("GET", "tokens"))
+
+    def clear_token_policy(self) -> None:
+        """Back to ``forget_on_delete``."""
+        self._request("DELETE", "tokens")
 
     def activation_codes(self) -> dict[str, str]:
         """The last activation code "sent" to each contact channel, by channel ARN."""

@@ -1,7 +1,8 @@
 """The AWS error codes the ssm-contacts emulator answers with, one class per code.
 
-The model gives these errors no HTTP status, so, as in every AWS JSON 1.1 service,
-client errors answer 400 and server errors 500.
+The model gives its errors no HTTP status, so, as in every AWS JSON 1.1 service, client
+errors answer 400 and server errors 500. The errors of the protocol and authentication
+layer, in front of the service, carry the status AWS's Common Errors page gives them.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import JsonRESTError
+
+CONTENT_TYPE = "application/x-amz-json-1.1"
+"""What every ssm-contacts response, success or error, is sent as."""
 
 
 class SSMContactsError(JsonRESTError):
@@ -20,6 +25,11 @@ class SSMContactsError(JsonRESTError):
         body = {"__type": error_type, "message": message}
         body.update({k: v for k, v in fields.items() if v is not None})
         self.description = json.dumps(body)
+        self.content_type = CONTENT_TYPE
+
+    def moto_response(self) -> TYPE_RESPONSE:
+        """The error as moto's ``(status, headers, body)``."""
+        return self.code, dict(self.get_headers()), self.get_body()
 
 
 class ValidationException(SSMContactsError):
@@ -111,3 +121,70 @@ class InternalServerException(SSMContactsError):
         super().__init__(
             "InternalServerException", "Unexpected error occurred", RetryAfterSeconds=1
         )
+
+
+# -- in front of the service: size, authentication, routing -------------------------
+
+
+class RequestEntityTooLargeException(SSMContactsError):
+    """The request body is larger than the emulator accepts (docs/emulator.md, limits)."""
+
+    code = 413
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            "RequestEntityTooLargeException", f"Request body is larger than {limit} bytes"
+        )
+
+
+class MissingAuthenticationTokenException(SSMContactsError):
+    """The request is not signed: no ``Authorization`` header, no presigned query."""
+
+    code = 403
+
+    def __init__(self) -> None:
+        super().__init__("MissingAuthenticationTokenException", "Missing Authentication Token")
+
+
+class IncompleteSignatureException(SSMContactsError):
+    """The ``Authorization`` header is not an AWS Signature Version 4 header."""
+
+    code = 403
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "IncompleteSignatureException",
+            f"The request signature does not conform to AWS standards: {detail}",
+        )
+
+
+class InvalidSignatureException(SSMContactsError):
+    """The credential scope names another service, or a region ssm-contacts is not in."""
+
+    code = 403
+
+    def __init__(self, message: str) -> None:
+        super().__init__("InvalidSignatureException", message)
+
+
+class UnknownOperationException(SSMContactsError):
+    """The ``X-Amz-Target`` header is missing or names no ssm-contacts operation."""
+
+    code = 400
+
+    def __init__(self, target: str | None) -> None:
+        shown = "no X-Amz-Target header" if target is None else f"X-Amz-Target {target!r}"
+        super().__init__(
+            "UnknownOperationException",
+            f"The request names no ssm-contacts operation ({shown}); "
+            "expected X-Amz-Target: SSMContacts.<Operation>",
+        )
+
+
+class InternalFailure(SSMContactsError):
+    """The emulator itself failed (a bug, or an operation it does not implement)."""
+
+    code = 500
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("InternalFailure", detail)

@@ -4,59 +4,45 @@ from __future__ import annotations
 
 import json
 import random
-import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from .settings import (
+    SettingError,
+    Settings,
+    SettingsHolder,
+    bounded_int,
+    operation_names,
+    optional_int,
+    rate,
+)
 
 ENV_VAR = "SSM_CONTACTS_EMULATOR_FAULTS"
+MAX_LATENCY_MS = 60_000
+"""A minute: longer than any SDK's default read timeout, short enough to sleep."""
 
 
 @dataclass(frozen=True)
-class FaultConfig:
+class FaultConfig(Settings):
     """What to inject, with what probability, into which operations (``None``: all)."""
+
+    KIND = "fault settings"
 
     throttle_rate: float = 0.0
     internal_error_rate: float = 0.0
     latency_ms: int = 0
     drop_response_rate: float = 0.0
     operations: frozenset[str] | None = None
+    """Operation names from botocore's model; a list is accepted and stored as a set."""
     seed: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("throttle_rate", "internal_error_rate", "drop_response_rate"):
-            rate = getattr(self, name)
-            if not 0.0 <= rate <= 1.0:
-                raise ValueError(f"{name} must be between 0 and 1, got {rate}")
-        if self.latency_ms < 0:
-            raise ValueError(f"latency_ms must be >= 0, got {self.latency_ms}")
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> FaultConfig:
-        """Build from the control API's JSON body (unknown keys are an error)."""
-        unknown = set(data) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"unknown fault settings: {sorted(unknown)}")
-        ops = data.get("operations")
-        return cls(
-            throttle_rate=float(data.get("throttle_rate", 0.0)),
-            internal_error_rate=float(data.get("internal_error_rate", 0.0)),
-            latency_ms=int(data.get("latency_ms", 0)),
-            drop_response_rate=float(data.get("drop_response_rate", 0.0)),
-            operations=frozenset(ops) if ops is not None else None,
-            seed=data.get("seed"),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON body the control API accepts."""
-        return {
-            "throttle_rate": self.throttle_rate,
-            "internal_error_rate": self.internal_error_rate,
-            "latency_ms": self.latency_ms,
-            "drop_response_rate": self.drop_response_rate,
-            "operations": sorted(self.operations) if self.operations is not None else None,
-            "seed": self.seed,
-        }
+            self._normalize(name, rate(name, getattr(self, name)))
+        bounded_int("latency_ms", self.latency_ms, 0, MAX_LATENCY_MS)
+        if self.operations is not None:
+            self._normalize("operations", operation_names("operations", self.operations))
+        optional_int("seed", self.seed)
 
 
 @dataclass(frozen=True)
@@ -69,56 +55,26 @@ class FaultDecision:
     drop_response: bool = False
 
 
-class FaultInjector:
+class FaultInjector(SettingsHolder[FaultConfig]):
     """The process's fault settings and the random source that applies them (lock-guarded)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._config = FaultConfig()
         self._random = random.Random()
+        super().__init__(FaultConfig)
 
-    def configure(
-        self,
-        *,
-        throttle_rate: float = 0.0,
-        internal_error_rate: float = 0.0,
-        latency_ms: int = 0,
-        drop_response_rate: float = 0.0,
-        operations: Iterable[str] | None = None,
-        seed: int | None = None,
-    ) -> None:
-        """Replace the fault settings; a ``seed`` makes the sequence of faults repeatable."""
-        self.set_config(
-            FaultConfig(
-                throttle_rate=throttle_rate,
-                internal_error_rate=internal_error_rate,
-                latency_ms=latency_ms,
-                drop_response_rate=drop_response_rate,
-                operations=frozenset(operations) if operations is not None else None,
-                seed=seed,
-            )
-        )
-
-    def set_config(self, config: FaultConfig) -> None:
-        """Replace the fault settings with ``config``."""
-        with self._lock:
-            self._config = config
-            self._random = random.Random(config.seed)
-
-    def config(self) -> FaultConfig:
-        """The current settings."""
-        with self._lock:
-            return self._config
-
-    def clear(self) -> None:
-        """Inject nothing from now on."""
-        self.set_config(FaultConfig())
+    def _applied(self, config: FaultConfig) -> None:
+        self._random = random.Random(config.seed)
 
     def load_env(self, environ: Mapping[str, str]) -> None:
         """Apply ``SSM_CONTACTS_EMULATOR_FAULTS`` (JSON, same keys as the control API)."""
         raw = environ.get(ENV_VAR)
-        if raw:
-            self.set_config(FaultConfig.from_json(json.loads(raw)))
+        if not raw:
+            return
+        try:
+            data = json.loads(raw)
+        except ValueError as error:
+            raise SettingError(f"{ENV_VAR} is not JSON: {error}") from None
+        self.set_config(FaultConfig.from_json(data))
 
     def decide(self, operation: str) -> FaultDecision:
         """Draw the faults for one request to ``operation``."""

@@ -11,12 +11,13 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
-from . import arns
+from . import arns, state
 from .exceptions import (
     ConflictException,
     ResourceNotFoundException,
     ServiceQuotaExceededException,
 )
+from .idempotency import IdempotencyTokens
 from .resources import JSON, Contact, ContactChannel, Rotation
 from .rules import (
     MAX_ROTATIONS_PER_SCHEDULE,
@@ -47,7 +48,7 @@ class SSMContactsBackend(BaseBackend):
         self.channels: dict[str, ContactChannel] = {}
         self.rotations: dict[str, Rotation] = {}
         self.tagger = TaggingService()
-        self._idempotent: dict[tuple[str, str], JSON] = {}
+        self.tokens = IdempotencyTokens(state.TOKENS.config)
 
     # -- lookups -------------------------------------------------------------
 
@@ -68,21 +69,6 @@ class SSMContactsBackend(BaseBackend):
             return self.rotations[rotation_id]
         except KeyError:
             raise ResourceNotFoundException("ROTATION", rotation_id) from None
-
-    def _replay(self, operation: str, token: str | None) -> JSON | None:
-        return self._idempotent.get((operation, token)) if token else None
-
-    def _remember(self, operation: str, token: str | None, result: JSON) -> JSON:
-        if token:
-            self._idempotent[(operation, token)] = result
-        return result
-
-    def _spend_tokens(self, arn: str) -> None:
-        """Forget the tokens whose create made ``arn``: once it is deleted, a create with the
-        same token makes a new resource. AWS does not document tokens after a delete; this
-        is the emulator's choice (docs/emulator.md)."""
-        for key in [k for k, result in self._idempotent.items() if arn in result.values()]:
-            del self._idempotent[key]
 
     # -- contacts ------------------------------------------------------------
 
@@ -128,7 +114,7 @@ class SSMContactsBackend(BaseBackend):
         idempotency_token: str | None,
     ) -> JSON:
         """Create a contact; a replayed idempotency token returns the first result."""
-        replay = self._replay("CreateContact", idempotency_token)
+        replay = self.tokens.replay("CreateContact", idempotency_token)
         if replay is not None:
             return replay
         arn = arns.contact_arn(self.region_name, self.account_id, alias)
@@ -137,7 +123,7 @@ class SSMContactsBackend(BaseBackend):
         self._check_plan(contact_type, plan, arn)
         self.contacts[arn] = Contact(arn, alias, contact_type, display_name, copy.deepcopy(plan))
         self.tagger.tag_resource(arn, tags or [])
-        return self._remember("CreateContact", idempotency_token, {"ContactArn": arn})
+        return self.tokens.remember("CreateContact", idempotency_token, {"ContactArn": arn}, arn)
 
     def get_contact(self, contact_id: str) -> Contact:
         """The contact, or ResourceNotFoundException."""
@@ -156,10 +142,10 @@ class SSMContactsBackend(BaseBackend):
         """Delete the contact and its channels (references from other plans stay)."""
         contact = self._contact(contact_id)
         del self.contacts[contact.arn]
-        self._spend_tokens(contact.arn)
+        self.tokens.resource_deleted(contact.arn)
         for arn in [a for a, c in self.channels.items() if c.contact_arn == contact.arn]:
             del self.channels[arn]
-            self._spend_tokens(arn)
+            self.tokens.resource_deleted(arn)
         self.tagger.delete_all_tags_for_resource(contact.arn)
 
     @paginate(pagination_model=PAGINATION_MODEL)
@@ -184,7 +170,7 @@ class SSMContactsBackend(BaseBackend):
         idempotency_token: str | None,
     ) -> JSON:
         """Add a channel to a contact; it starts NOT_ACTIVATED, a code is sent unless deferred."""
-        replay = self._replay("CreateContactChannel", idempotency_token)
+        replay = self.tokens.replay("CreateContactChannel", idempotency_token)
         if replay is not None:
             return replay
         contact = self._contact(contact_id)
@@ -194,7 +180,9 @@ class SSMContactsBackend(BaseBackend):
         if not defer_activation:
             channel.activation_code = new_activation_code()
         self.channels[arn] = channel
-        return self._remember("CreateContactChannel", idempotency_token, {"ContactChannelArn": arn})
+        return self.tokens.remember(
+            "CreateContactChannel", idempotency_token, {"ContactChannelArn": arn}, arn
+        )
 
     def get_contact_channel(self, channel_id: str) -> ContactChannel:
         """The channel, or ResourceNotFoundException."""
@@ -215,7 +203,7 @@ class SSMContactsBackend(BaseBackend):
         """Delete the channel (plans that target it keep the reference, as AWS documents)."""
         arn = self._channel(channel_id).arn
         del self.channels[arn]
-        self._spend_tokens(arn)
+        self.tokens.resource_deleted(arn)
 
     @paginate(pagination_model=PAGINATION_MODEL)
     def list_contact_channels(self, contact_id: str) -> list[ContactChannel]:
@@ -263,7 +251,7 @@ class SSMContactsBackend(BaseBackend):
         idempotency_token: str | None,
     ) -> JSON:
         """Create a rotation of PERSONAL contacts; a replayed token returns the first result."""
-        replay = self._replay("CreateRotation", idempotency_token)
+        replay = self.tokens.replay("CreateRotation", idempotency_token)
         if replay is not None:
             return replay
         self._check_rotation_members(contact_ids, time_zone_id)
@@ -277,7 +265,7 @@ class SSMContactsBackend(BaseBackend):
             copy.deepcopy(recurrence),
         )
         self.tagger.tag_resource(arn, tags or [])
-        return self._remember("CreateRotation", idempotency_token, {"RotationArn": arn})
+        return self.tokens.remember("CreateRotation", idempotency_token, {"RotationArn": arn}, arn)
 
     def get_rotation(self, rotation_id: str) -> Rotation:
         """The rotation, or ResourceNotFoundException."""
@@ -306,7 +294,7 @@ class SSMContactsBackend(BaseBackend):
         """Delete the rotation and remove it from every on-call schedule, as AWS documents."""
         rotation = self._rotation(rotation_id)
         del self.rotations[rotation.arn]
-        self._spend_tokens(rotation.arn)
+        self.tokens.resource_deleted(rotation.arn)
         self.tagger.delete_all_tags_for_resource(rotation.arn)
         for contact in self.contacts.values():
             ids = contact.plan.get("RotationIds")

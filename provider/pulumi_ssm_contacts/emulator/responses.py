@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import threading
 from typing import Any
+from urllib.parse import parse_qsl
 
 from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import InvalidToken
+from moto.core.request import Request
 from moto.core.responses import BaseResponse
+from werkzeug.datastructures import ImmutableMultiDict
 
-from ..service_model import aws_validation_message, service_model, validate_input
-from . import interception
-from .exceptions import SSMContactsError, ValidationException
+from ..service_model import aws_validation_message, input_shape, service_model, validate_input
+from . import interception, protocol
+from .exceptions import CONTENT_TYPE, SSMContactsError, ValidationException
 from .models import SSMContactsBackend, ssmcontacts_backends
 
 OPERATION_LOCK = threading.RLock()
@@ -23,36 +26,79 @@ OPERATION_LOCK = threading.RLock()
 class SSMContactsResponse(BaseResponse):
     """One method per operation; X-Amz-Target ``SSMContacts.<Operation>`` selects it."""
 
+    use_raw_body = True
+    """The body stays bytes: :mod:`.protocol` decodes it, strictly."""
+
     def __init__(self) -> None:
         super().__init__(service_name="ssm-contacts")
+        # A compressed body would expand past the size limit after it was checked.
+        self.allow_request_decompression = False
+        self._operation = ""
+
+    def setup_class(
+        self,
+        request: Request,
+        full_url: str | None = None,
+        headers: Any = None,
+        use_raw_body: bool | None = None,
+    ) -> None:
+        """moto's setup, with the body read as bytes and never parsed as a form."""
+        body = request.get_data(cache=True, parse_form_data=False)
+        request.form = ImmutableMultiDict()
+        request.files = ImmutableMultiDict()
+        super().setup_class(request, full_url, headers, use_raw_body)
+        self.body = self.raw_body = body
 
     @property
     def backend(self) -> SSMContactsBackend:
         """The backend of the request's account and region."""
         return ssmcontacts_backends[self.current_account][self.region]
 
-    def call_action(self) -> TYPE_RESPONSE:
-        """Log and guard the request, run it, then apply a dropped-response fault."""
-        operation = self._get_action()
+    def get_region_from_url(self, request: Any, full_url: str) -> str:
+        """The host's region, else the credential scope's; moto's guess could raise."""
+        return protocol.request_region(full_url, request.headers, self._query(full_url))
+
+    def _get_action(self) -> str:
+        """The operation of ``X-Amz-Target`` only (moto would also read ``?Action=``)."""
+        return self._operation
+
+    @staticmethod
+    def _query(url: str) -> dict[str, str]:
+        return dict(parse_qsl(url.partition("?")[2]))
+
+    def _region_served(self, region: str) -> bool:
         try:
-            decision = interception.admit(operation, self.current_account, self.region)
-            self.params = self._validated(operation)
+            ssmcontacts_backends[self.current_account][region]
+        except KeyError:
+            return False
+        return True
+
+    def _admitted_operation(self) -> str:
+        """The checks in front of the service (docs/emulator.md, "Malformed requests")."""
+        protocol.check_size(self.raw_body)
+        scope = protocol.credential_scope(self.headers, self._query(self.uri))
+        protocol.check_scope(scope, self.region, self._region_served)
+        return protocol.target_operation(self.headers)
+
+    def call_action(self) -> TYPE_RESPONSE:
+        """Check the request, log and guard it, run it, then apply a dropped-response fault."""
+        try:
+            self._operation = self._admitted_operation()
+            decision = interception.admit(self._operation, self.current_account, self.region)
+            self.params = self._validated(self._operation)
         except SSMContactsError as error:
-            return error.code, dict(error.get_headers()), error.get_body()
+            return error.moto_response()
         with OPERATION_LOCK:
             status, headers, body = super().call_action()
+        headers["Content-Type"] = CONTENT_TYPE
         interception.finish(decision, status, self.uri)
         return status, headers, body
 
     def _validated(self, operation: str) -> dict[str, Any]:
         if operation not in service_model().operation_names:
             raise ValidationException(f"Unknown operation {operation}", "UNKNOWN_OPERATION")
-        try:
-            params = json.loads(self.body or "{}")
-        except ValueError:
-            raise ValidationException("Could not parse request body", "CANNOT_PARSE") from None
-        if not isinstance(params, dict):
-            raise ValidationException("Request body must be a JSON object", "CANNOT_PARSE")
+        parsed = protocol.parse_body(self.raw_body)
+        params: dict[str, Any] = protocol.modeled(input_shape(operation), parsed)
         violations = validate_input(operation, params)
         if violations:
             fields = [{"Name": v.aws_path(), "Message": v.rule} for v in violations]

@@ -1,88 +1,93 @@
-"""The emulator over HTTP: moto's server app plus the ``/_emulator/*`` control routes."""
+"""The emulator over HTTP: the ``/_emulator/*`` control API, and ssm-contacts for the rest.
+
+Every other request goes to :class:`SSMContactsResponse` whatever its host, path or
+headers: unlike moto's server, no other moto service (S3, moto's own API) ever answers.
+"""
 
 from __future__ import annotations
 
-import json
+import logging
 import signal
 import socket
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from moto.moto_server.werkzeug_app import BackendRequest
 from werkzeug.serving import BaseWSGIServer, make_server
-from werkzeug.wrappers import Request, Response
+from werkzeug.wrappers import Response
 
 from . import register, state
-from .faults import FaultConfig
+from .control_api import CONTROL_PREFIX, ControlApi, own_origins
+from .exceptions import InternalFailure, RequestEntityTooLargeException, SSMContactsError
 from .interception import ResponseDropped
-from .models import activation_codes
-from .preconditions import PreconditionConfig
+from .protocol import MAX_REQUEST_BYTES
+from .responses import SSMContactsResponse
+from .wsgi_body import read_at_most
 
-CONTROL_PREFIX = "/_emulator/"
-
-
-def _json(body: Any, status: int = 200) -> Response:
-    return Response(json.dumps(body), status=status, mimetype="application/json")
+log = logging.getLogger(__name__)
 
 
-def _control(request: Request) -> Response:
-    """Serve one control request (docs/emulator.md, "Fault injection and the call log")."""
-    route = (request.method, request.path[len(CONTROL_PREFIX) :].strip("/"))
+def _error_response(error: SSMContactsError, *, close: bool = False) -> Response:
+    status, headers, body = error.moto_response()
+    response = Response(body, status=status, headers=headers)
+    if close:
+        # The unread rest of the body must not be taken for the next request.
+        response.headers["Connection"] = "close"
+    return response
+
+
+def _api_response(environ: dict[str, Any]) -> Response:
+    """Answer one ssm-contacts request, reading at most MAX_REQUEST_BYTES of its body."""
+    if read_at_most(environ, MAX_REQUEST_BYTES) is None:
+        return _error_response(RequestEntityTooLargeException(MAX_REQUEST_BYTES), close=True)
+    request = BackendRequest(environ)
     try:
-        body = json.loads(request.get_data() or b"{}")
-        if not isinstance(body, dict):
-            raise ValueError("the request body must be a JSON object")
-        if route == ("GET", "calls"):
-            return _json({"calls": [c.to_json() for c in state.CALL_LOG.calls()]})
-        if route == ("DELETE", "calls"):
-            state.CALL_LOG.clear()
-        elif route == ("POST", "reset"):
-            state.reset()
-        elif route == ("GET", "faults"):
-            return _json(state.FAULTS.config().to_json())
-        elif route == ("POST", "faults"):
-            state.FAULTS.set_config(FaultConfig.from_json(body))
-        elif route == ("DELETE", "faults"):
-            state.FAULTS.clear()
-        elif route == ("POST", "preconditions"):
-            state.PRECONDITIONS.set_config(PreconditionConfig.from_json(body))
-        elif route == ("DELETE", "preconditions"):
-            state.PRECONDITIONS.clear()
-        elif route == ("GET", "activation-codes"):
-            return _json({"codes": activation_codes()})
+        status, headers, content = SSMContactsResponse.dispatch(
+            request, request.raw_url, dict(request.headers)
+        )
+    except ResponseDropped:
+        raise
+    except Exception as error:  # the emulator's own failure: still an AWS-shaped answer
+        if isinstance(error, NotImplementedError):
+            log.warning("ssm-contacts emulator: %s", error)
         else:
-            return _json({"error": f"no control route {request.method} {request.path}"}, 404)
-    except (ValueError, TypeError) as error:
-        return _json({"error": str(error)}, 400)
-    return _json({"ok": True})
+            log.error("ssm-contacts emulator failed:\n%s", traceback.format_exc())
+        return _error_response(InternalFailure(f"{type(error).__name__}: {error}"))
+    headers = {k: v for k, v in headers.items() if k.lower() != "status"}
+    return Response(content, status=status, headers=headers)
 
 
 class EmulatorApp:
-    """WSGI app: control routes, else moto's dispatcher (which drops faulted responses)."""
+    """WSGI app: control routes, else ssm-contacts (which drops faulted responses)."""
 
     def __init__(self) -> None:
         register()
-        self.moto_app = DomainDispatcherApplication(create_backend_app)
+        self.control = ControlApi()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         """Dispatch one request."""
         if environ.get("PATH_INFO", "").startswith(CONTROL_PREFIX):
-            return _control(Request(environ))(environ, start_response)
+            return self.control(environ, start_response)
         try:
-            return self.moto_app(environ, start_response)
+            response = _api_response(environ)
         except ResponseDropped:
             connection = environ.get("werkzeug.socket")
             if isinstance(connection, socket.socket):
                 connection.shutdown(socket.SHUT_RDWR)
             # werkzeug treats a ConnectionError as a dropped connection and stays quiet.
             raise ConnectionAbortedError("response dropped by fault injection") from None
+        return response(environ, start_response)
 
 
 def make_emulator_server(host: str = "127.0.0.1", port: int = 0) -> BaseWSGIServer:
     """A threaded server for the emulator, bound but not yet serving."""
     state.load_env()
-    return make_server(host, port, EmulatorApp(), threaded=True)
+    app = EmulatorApp()
+    server = make_server(host, port, app, threaded=True)
+    app.control.own_origins = own_origins(host, server.server_port)
+    return server
 
 
 def endpoint_of(server: BaseWSGIServer) -> str:

@@ -1,4 +1,4 @@
-"""The process-local call log, fault settings and preconditions the emulator consults.
+"""The process-local call log and settings (faults, preconditions, token policy).
 
 Under ``moto.mock_aws`` tests use these directly; the server exposes them over HTTP
 (``/_emulator/*``, see :mod:`pulumi_ssm_contacts.emulator.control`).
@@ -11,26 +11,30 @@ from collections.abc import Mapping
 
 from .call_log import Call, CallLog
 from .faults import FaultConfig, FaultInjector
+from .idempotency import TokenPolicy, TokenSettings
 from .preconditions import PreconditionConfig, Preconditions
 
 CALL_LOG = CallLog()
 FAULTS = FaultInjector()
 PRECONDITIONS = Preconditions()
+TOKENS = TokenSettings()
 
 __all__ = [
     "CALL_LOG",
     "FAULTS",
     "PRECONDITIONS",
+    "TOKENS",
     "Call",
     "FaultConfig",
     "PreconditionConfig",
+    "TokenPolicy",
     "load_env",
     "reset",
 ]
 
 
 def reset() -> None:
-    """Drop every account's resources, the call log, the faults and the preconditions."""
+    """Drop every account's resources and the call log; every setting back to its default."""
     from .models import ssmcontacts_backends
 
     for account in ssmcontacts_backends.values():
@@ -39,10 +43,11 @@ def reset() -> None:
     CALL_LOG.clear()
     FAULTS.clear()
     PRECONDITIONS.clear()
+    TOKENS.clear()
 
 
 def load_env(environ: Mapping[str, str] | None = None) -> None:
-    """Apply the server's environment variables (faults, preconditions)."""
+    """Apply the server's environment variables (faults, preconditions, token policy)."""
     env: Mapping[str, str] = os.environ if environ is None else environ
-    FAULTS.load_env(env)
-    PRECONDITIONS.load_env(env)
+    for settings in (FAULTS, PRECONDITIONS, TOKENS):
+        settings.load_env(env)
