@@ -91,3 +91,22 @@ def test_lost_responses_then_a_rerun_converge_with_no_duplicate(
     arn = result.outputs["akuam"].value
     assert emulator.client.get_contact(ContactId=arn)["DisplayName"] == display_name
     assert changes(stack.preview().change_summary) == {}
+
+
+@pytest.mark.parametrize("policy", ["forget_on_delete", "remember"])
+def test_destroy_then_up_makes_the_contact_again_under_either_token_policy(
+    new_stack: StackFactory, emulator: Emulator, policy: str
+) -> None:
+    """An AWS that replays tokens after a delete must not hand back the deleted contact."""
+    emulator.control.set_token_policy(policy)
+    stack = new_stack(CONTACTS_PROGRAM, AKUAM)
+    stack.up()
+    stack.destroy()
+    assert emulator.aliases() == []
+
+    result = stack.up()
+
+    arn = result.outputs["akuam"].value
+    assert emulator.client.get_contact(ContactId=arn)["DisplayName"] == "Akua Mansa"
+    assert owner_of(emulator, arn) == "e2e-contacts/e2e/akuam"
+    assert changes(stack.refresh().summary.resource_changes) == {}
