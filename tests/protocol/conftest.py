@@ -5,13 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from pulumi.dynamic import ResourceProvider
 from pulumi.dynamic.dynamic import serialize_provider
 
 from pulumi_ssm_contacts import ContactProvider, aws_client
+from pulumi_ssm_contacts.emulator.control import EmulatorControl
 from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts import SSMContactsClient
 
 
 @pytest.fixture
@@ -50,3 +55,17 @@ def driver(request: pytest.FixtureRequest, emulator_env: dict[str, str]) -> Iter
     """Each scenario runs twice: in-process hooks, then the dynamic provider's gRPC server."""
     with driving(request.param, ContactProvider(), emulator_env) as made:
         yield made
+
+
+@pytest.fixture
+def control(ssm_contacts_endpoint: str) -> EmulatorControl:
+    """The emulator server's control API (call log, faults)."""
+    return EmulatorControl(ssm_contacts_endpoint)
+
+
+@pytest.fixture
+def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
+    """A client for out-of-band changes, as a person with the console would make."""
+    client = EmulatorControl(ssm_contacts_endpoint).client(REGION)
+    yield client
+    client.close()

@@ -11,13 +11,12 @@ display-name update 1.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from pulumi_ssm_contacts.emulator.control import EmulatorControl
-from tests.protocol.drivers import REGION, Driver, GrpcDriver, HookError
+from tests.protocol.drivers import Driver, GrpcDriver, HookError
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
@@ -25,17 +24,6 @@ if TYPE_CHECKING:
 ARN_FORM = re.compile(r"^arn:aws:ssm-contacts:us-east-1:\d{12}:contact/[a-z0-9_-]+$")
 
 
-@pytest.fixture
-def control(ssm_contacts_endpoint: str) -> EmulatorControl:
-    return EmulatorControl(ssm_contacts_endpoint)
-
-
-@pytest.fixture
-def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
-    """A client for out-of-band changes, as a person with the console would make."""
-    client = EmulatorControl(ssm_contacts_endpoint).client(REGION)
-    yield client
-    client.close()
 
 
 OWNER = "contacts/prod/akuam"

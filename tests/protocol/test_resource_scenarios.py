@@ -14,7 +14,7 @@ import pytest
 
 from pulumi_ssm_contacts.emulator.control import EmulatorControl
 from tests.protocol.conftest import driving
-from tests.protocol.drivers import REGION, Driver, HookError
+from tests.protocol.drivers import Driver, HookError
 from tests.protocol.resource_cases import CASES, Context, ResourceCase
 
 if TYPE_CHECKING:
@@ -35,16 +35,6 @@ def drive(
         yield made
 
 
-@pytest.fixture
-def control(ssm_contacts_endpoint: str) -> EmulatorControl:
-    return EmulatorControl(ssm_contacts_endpoint)
-
-
-@pytest.fixture
-def aws(ssm_contacts_endpoint: str) -> Iterator[SSMContactsClient]:
-    client = EmulatorControl(ssm_contacts_endpoint).client(REGION)
-    yield client
-    client.close()
 
 
 @pytest.fixture
