@@ -7,17 +7,23 @@ CLI runs its program in our `pulumi-language-python` host like any `pulumi up`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
 import sys
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from mypy_boto3_ssm_contacts import SSMContactsClient
 from pulumi import automation as auto
 
 from pulumi_ssm_contacts.emulator.control import EmulatorControl
+
+from .processes import Process, helpers_of, is_alive
 
 REPO = Path(__file__).resolve().parents[2]
 CONTACTS_PROGRAM = Path(__file__).with_name("contacts_program")
@@ -54,13 +60,18 @@ class StackFactory:
     env: Mapping[str, str]
 
     def __call__(
-        self, program: Path, contacts: Contacts | None = None, virtualenv: str = sys.prefix
+        self,
+        program: Path,
+        contacts: Contacts | None = None,
+        virtualenv: str = sys.prefix,
+        stack_name: str = "e2e",
     ) -> auto.Stack:
-        """A stack `e2e` of a new project running `program`/__main__.py in `virtualenv`.
+        """A stack `stack_name` of a new project running `program`/__main__.py in `virtualenv`.
 
         The default virtualenv is the one running these tests, which has this package installed.
+        Each stack gets a project directory of its own (one backend, one project name).
         """
-        project = self.root / "project"
+        project = self.root / ("project" if stack_name == "e2e" else f"project-{stack_name}")
         project.mkdir()
         shutil.copy(program / "__main__.py", project / "__main__.py")
         (project / "Pulumi.yaml").write_text(
@@ -71,7 +82,7 @@ class StackFactory:
             f"    virtualenv: {json.dumps(virtualenv)}\n"
         )
         stack = auto.create_stack(
-            "e2e",
+            stack_name,
             work_dir=str(project),
             opts=auto.LocalWorkspaceOptions(pulumi_command=self.command, env_vars=dict(self.env)),
         )
@@ -105,3 +116,129 @@ def contact_state(stack: auto.Stack, name: str) -> dict[str, Any] | None:
 def contact_arn(alias: str) -> str:
     """The documented ARN form of a contact in the test region and account."""
     return f"arn:aws:ssm-contacts:{REGION}:{ACCOUNT}:contact/{alias}"
+
+
+@dataclass(frozen=True)
+class PulumiInvocation:
+    """A `pulumi` command line for a stack, as the Automation API runs it: argv, cwd, env."""
+
+    argv: list[str]
+    cwd: str
+    env: dict[str, str]
+
+    @classmethod
+    def of(cls, stack: auto.Stack, args: list[str]) -> PulumiInvocation:
+        """`pulumi --non-interactive ARGS --stack NAME` in the stack's project and environment."""
+        command = stack.workspace.pulumi_command.command
+        env = {**os.environ, **stack.workspace.env_vars, "PULUMI_AUTOMATION_API": "true"}
+        env["PATH"] = os.pathsep.join([os.path.dirname(command), env.get("PATH", "")])
+        argv = [command, "--non-interactive", *args, "--stack", stack.name]
+        return cls(argv, stack.workspace.work_dir, env)
+
+    def start(self, output: IO[str]) -> subprocess.Popen[str]:
+        """Start it without waiting (to kill it, say); stdout and stderr go to `output`."""
+        return subprocess.Popen(
+            self.argv,
+            cwd=self.cwd,
+            env=self.env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def run(self, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Run it to the end; output captured, exit status left to the caller."""
+        return subprocess.run(
+            self.argv,
+            cwd=self.cwd,
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+
+
+def personal_contacts(count: int) -> Contacts:
+    """`count` personal contacts `person-0` ... (resource name = alias)."""
+    return [
+        {"name": f"person-{i}", "alias": f"person-{i}", "type": "PERSONAL"} for i in range(count)
+    ]
+
+
+def wait_for(condition: str, check: Callable[[], bool], timeout: float) -> None:
+    """Poll `check()` every 0.1 s until true; fail naming `condition` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting until {condition}")
+        time.sleep(0.1)
+
+
+def run_audit(
+    *args: str, stdin: str = "", env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m pulumi_ssm_contacts audit ARGS` with the test's environment (the emulator's
+    endpoint and dummy credentials, from `ssm_contacts_endpoint`); an empty value in `env`
+    unsets that variable."""
+    environment = {
+        **os.environ,
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_MAX_ATTEMPTS": "1",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pulumi_ssm_contacts", "audit", *args],
+        input=stdin,
+        env={name: value for name, value in environment.items() if value},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+@dataclass(frozen=True)
+class KilledDeploy:
+    """A `pulumi up` killed with SIGKILL: the CLI's helper processes just before, and when."""
+
+    helpers: list[Process]
+    killed_at: float
+    log: str
+
+
+def kill_up_while_creating(
+    stack: auto.Stack, emulator: Emulator, log: Path, creates: int = 1
+) -> KilledDeploy:
+    """Start `pulumi up` and `kill -9` the CLI once `creates` CreateContact calls reached the
+    emulator (give CreateContact latency so the deploy is still busy then)."""
+    with log.open("w") as output:
+        cli = PulumiInvocation.of(stack, ["up", "--yes", "--skip-preview"]).start(output)
+    try:
+        wait_for(
+            f"the provider has called CreateContact {creates} time(s)",
+            lambda: (
+                emulator.operations().count("CreateContact") >= creates or cli.poll() is not None
+            ),
+            timeout=120,
+        )
+        assert cli.poll() is None, f"pulumi up ended before it was killed:\n{log.read_text()}"
+        helpers = helpers_of(cli.pid)
+        os.kill(cli.pid, signal.SIGKILL)
+    finally:
+        if cli.poll() is None:
+            os.kill(cli.pid, signal.SIGKILL)
+        cli.wait()
+    return KilledDeploy(helpers, time.monotonic(), log.read_text())
+
+
+def wait_until_gone(processes: list[Process], timeout: float) -> list[Process]:
+    """Wait up to `timeout` seconds for `processes` to end; those still alive then."""
+    deadline = time.monotonic() + timeout
+    alive = [p for p in processes if is_alive(p)]
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in alive if is_alive(p)]
+    return alive

@@ -5,7 +5,8 @@ reuses the SDK's LanguageRuntime server (`pulumi.automation._server.LanguageServ
 Automation API programs use): its Run already configures the runtime, loads the stack config and
 runs a program inside a stack. Ours makes that program the project's `__main__.py`, run in this
 interpreter. The engine starts us with its address as the last argument and reads our port from the
-first line of stdout; everything printed afterwards is shown as program output.
+first line of stdout; everything printed afterwards is shown as program output. Like Pulumi's Go
+plugins, we exit once the engine is gone (`kill -9` of the CLI): see engine_watchdog.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import traceback
 from collections.abc import Sequence
 from concurrent import futures
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import grpc
 import pulumi
@@ -25,6 +27,11 @@ from pulumi._version import _VERSION as SDK_VERSION
 from pulumi.automation._server import LanguageServer
 from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
 from pulumi.runtime.proto import language_pb2, language_pb2_grpc, plugin_pb2
+
+if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
+    from tools.plugins.engine_watchdog import engine_address, watch_engine
+else:
+    from engine_watchdog import engine_address, watch_engine
 
 
 class ProjectLanguageServer(LanguageServer):
@@ -118,17 +125,17 @@ def _no_program() -> None:
 
 
 def serve(argv: Sequence[str]) -> None:
-    """Serve until the engine stops us; the port goes to stdout first, as plugins must."""
-    positional = [arg for arg in argv if not arg.startswith("-")]
-    if not positional:
+    """Serve until the engine stops us or is gone; the port goes to stdout first, as it must."""
+    engine = engine_address(argv)
+    if engine is None:
         sys.exit("usage: pulumi-language-python [flags] ENGINE_ADDRESS")
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), options=_GRPC_CHANNEL_OPTIONS)
-    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(
-        ProjectLanguageServer(positional[-1]), server
-    )
+    language_pb2_grpc.add_LanguageRuntimeServicer_to_server(ProjectLanguageServer(engine), server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     print(port, flush=True)
+    # A killed CLI never stops us: leave when it is gone, as Pulumi's Go plugins do.
+    watch_engine(engine, stop=lambda: server.stop(grace=None))
     # The engine stops plugins with SIGINT/SIGTERM once it is done with them: a normal exit.
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: server.stop(grace=None))

@@ -1,0 +1,148 @@
+"""The audit's two outputs: text that says what to do about each finding, and JSON for pipelines.
+
+JSON (``--json``), one object; every list item names its resource ``type`` token:
+
+- ``project``, ``stack``, ``region``, ``clean`` (no orphans, drift or pending operations, nor
+  with ``--strict`` unmanaged resources: exit status 0) and
+  ``counts`` (``orphans``, ``drift``, ``pending_operations``, ``unmanaged``, ``other_stacks``);
+- ``orphans[]``: ``arn``, ``owner``, ``resource_name`` (null when the tag holds a digest),
+  ``pending`` (the export's pending operation for it, or null), ``delete_command``;
+- ``drift[]``: ``urn``, ``arn``;
+- ``pending_operations[]``: ``operation``, ``urn``, ``held_arn``, ``existing[]``;
+- ``unmanaged[]``: ``arn``;
+- ``types[]``: per audited type, ``held`` (in this region), ``live``, ``other_stacks``,
+  ``other_regions`` (held resources in other regions, not audited).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .audit import AuditedType, AuditReport, Orphan
+
+
+def to_json(report: AuditReport, strict: bool = False) -> dict[str, Any]:
+    """The report as the JSON object described above."""
+    return {
+        "project": report.project,
+        "stack": report.stack,
+        "region": report.region,
+        "clean": not report.failed(strict),
+        "counts": {
+            "orphans": len(report.orphans),
+            "drift": len(report.drift),
+            "pending_operations": len(report.pending),
+            "unmanaged": len(report.unmanaged),
+            "other_stacks": sum(t.other_stacks for t in report.types),
+        },
+        "orphans": [
+            {
+                "type": kind.token,
+                "arn": o.arn,
+                "owner": o.owner,
+                "resource_name": o.resource_name,
+                "pending": o.pending,
+                "delete_command": kind.delete_command.format(arn=o.arn),
+            }
+            for kind, o in report.orphans
+        ],
+        "drift": [{"type": kind.token, "urn": d.urn, "arn": d.arn} for kind, d in report.drift],
+        "pending_operations": [
+            {
+                "type": p.type,
+                "operation": p.operation,
+                "urn": p.urn,
+                "held_arn": p.held_arn,
+                "existing": list(p.existing),
+            }
+            for p in report.pending
+        ],
+        "unmanaged": [{"type": kind.token, "arn": arn} for kind, arn in report.unmanaged],
+        "types": [
+            {
+                "type": t.kind.token,
+                "held": t.held,
+                "live": t.live,
+                "other_stacks": t.other_stacks,
+                "other_regions": t.other_regions,
+            }
+            for t in report.types
+        ],
+    }
+
+
+def to_text(report: AuditReport, strict: bool = False) -> str:
+    """The report for a person: each finding with the commands that resolve it."""
+    lines = [f"Audit of stack {report.project}/{report.stack} in {report.region}"]
+    for t in report.types:
+        elsewhere = f" ({t.other_regions} more in other regions)" if t.other_regions else ""
+        lines.append(f"  {t.kind.noun}s: {t.held} in the state{elsewhere}, {t.live} in AWS")
+    if report.pending:
+        lines += ["", f"Pending operations ({len(report.pending)}): begun, never seen to end"]
+        for p in report.pending:
+            lines += _pending_lines(p.operation, p.urn, p.held_arn, p.existing)
+        lines += [
+            "  To clear them: `pulumi cancel` if the stack is still locked, then",
+            "  `pulumi refresh --clear-pending-creates` and `pulumi up` (docs/recovery.md).",
+        ]
+    if report.orphans:
+        count = len(report.orphans)
+        lines += ["", f"Orphans ({count}): tagged as this stack's, held by no resource of it"]
+        for kind, orphan in report.orphans:
+            lines += _orphan_lines(kind, orphan)
+    if report.drift:
+        lines += ["", f"Drift ({len(report.drift)}): in the state, no longer in AWS"]
+        lines += [f"  {drifted.arn}  ({drifted.urn})" for _, drifted in report.drift]
+        lines.append(
+            "  To resolve: `pulumi refresh` drops them from the state; "
+            "the next `pulumi up` creates them again."
+        )
+    if report.unmanaged:
+        count = len(report.unmanaged)
+        lines += ["", f"Unmanaged ({count}, informational): no owner tag, not in this state"]
+        lines += [f"  {arn}" for _, arn in report.unmanaged]
+    others = sum(t.other_stacks for t in report.types)
+    if others:
+        lines += ["", f"Owned by other stacks: {others} (not listed)"]
+    lines += ["", _verdict(report, strict)]
+    return "\n".join(lines)
+
+
+def _pending_lines(
+    operation: str, urn: str, held_arn: str | None, existing: tuple[str, ...]
+) -> list[str]:
+    if held_arn:
+        seen = f"already held by the state as {held_arn}: the entry is stale"
+    elif existing:
+        seen = "exists in AWS: " + ", ".join(existing)
+    else:
+        seen = "nothing in AWS"
+    return [f"  {operation} {urn}", f"    {seen}"]
+
+
+def _orphan_lines(kind: AuditedType, orphan: Orphan) -> list[str]:
+    name = f'"{orphan.resource_name}"' if orphan.resource_name else f"owned as {orphan.owner}"
+    lines = [f"  {orphan.arn}  owner {orphan.owner}"]
+    if orphan.pending:
+        lines.append(f"    (the export has a pending {orphan.pending} operation for it)")
+    lines += [
+        f"    adopt: after a killed deploy, run `pulumi up` again: the resource {name} adopts the",
+        f"      {kind.noun} its own owner tag names. Otherwise add",
+        f'      opts=pulumi.ResourceOptions(import_="{orphan.arn}")',
+        f"      to the resource {name}, run `pulumi up`, then remove the option.",
+        f"    delete: {kind.delete_command.format(arn=orphan.arn)}",
+    ]
+    return lines
+
+
+def _verdict(report: AuditReport, strict: bool) -> str:
+    found = [
+        f"{len(report.orphans)} orphan(s)" if report.orphans else "",
+        f"{len(report.drift)} drifted" if report.drift else "",
+        f"{len(report.pending)} pending operation(s)" if report.pending else "",
+        f"{len(report.unmanaged)} unmanaged (--strict)" if strict and report.unmanaged else "",
+    ]
+    found = [f for f in found if f]
+    if not found:
+        return "Clean: the state and AWS agree."
+    return "Found " + ", ".join(found) + "."

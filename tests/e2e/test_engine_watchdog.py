@@ -1,0 +1,96 @@
+"""Our plugins (tools/plugins) against a stand-in engine: they leave when the engine is gone.
+
+The stand-in is a bare gRPC server: it answers the health check with UNIMPLEMENTED, which counts
+as alive (as in Pulumi's Go `rpcutil.Healthcheck`). test_killed_cli.py covers the real CLI.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent import futures
+from pathlib import Path
+
+import grpc
+import pytest
+
+from .harness import REPO
+from .processes import Process, is_alive, read_process
+
+pytestmark = pytest.mark.e2e
+
+PLUGINS = ("pulumi-language-python", "pulumi-resource-pulumi-python")
+GONE_WITHIN = 10.0
+
+
+@pytest.fixture
+def engine() -> Iterator[tuple[str, grpc.Server]]:
+    """A stand-in engine: a gRPC server with no services, and its address."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    yield f"127.0.0.1:{port}", server
+    server.stop(grace=None)
+
+
+def plugin_env() -> dict[str, str]:
+    """This interpreter for the plugins, and no project virtualenv."""
+    env = {**os.environ, "PULUMI_PYTHON_CMD": sys.executable}
+    env.pop("PULUMI_RUNTIME_VIRTUALENV", None)
+    return env
+
+
+def gone_within(process: Process, seconds: float) -> bool:
+    """Wait up to `seconds` for `process` to end; True if it did."""
+    deadline = time.monotonic() + seconds
+    while is_alive(process) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not is_alive(process)
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_plugin_serves_while_the_engine_answers_and_exits_once_it_does_not(
+    plugin: str, engine: tuple[str, grpc.Server]
+) -> None:
+    address, server = engine
+    with subprocess.Popen(
+        [REPO / "tools" / "plugins" / plugin, address],
+        env=plugin_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as started:
+        assert started.stdout is not None and started.stderr is not None
+        assert started.stdout.readline().strip().isdigit()  # the port: it serves
+        time.sleep(4)  # more than the polls it takes to give up on an engine
+        assert started.poll() is None, started.stderr.read()
+
+        server.stop(grace=None)
+
+        started.wait(timeout=GONE_WITHIN)
+        assert "nothing answered at the engine's address 3 times in a row" in started.stderr.read()
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_plugin_exits_when_its_parent_is_gone(
+    plugin: str, engine: tuple[str, grpc.Server], tmp_path: Path
+) -> None:
+    address, _ = engine
+    log = tmp_path / "plugin.log"
+    # A parent that starts the plugin, then exits while the engine keeps answering.
+    with subprocess.Popen(
+        ["bash", "-c", '"$0" "$1" >"$2" 2>&1 & echo $!; sleep 2', plugin, address, log],
+        env={**plugin_env(), "PATH": f"{REPO / 'tools' / 'plugins'}:{os.environ['PATH']}"},
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as parent:
+        assert parent.stdout is not None
+        process = read_process(int(parent.stdout.readline()))
+        assert process is not None and process.parent == parent.pid
+    assert parent.returncode == 0
+
+    assert gone_within(process, GONE_WITHIN), process.command
+    assert "parent process" in log.read_text()
