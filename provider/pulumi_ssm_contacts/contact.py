@@ -10,7 +10,7 @@ import pulumi
 
 from ._inputs import ContactEngagementPlanArgs, ContactEngagementPlanArgsDict, ContactType
 from .contact_provider import ContactProvider
-from .resource import SsmContactsResource, checked_tags, to_bag
+from .resource import SsmContactsResource, checked_tags, resolve_args, to_bag
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,10 +113,7 @@ class Contact(SsmContactsResource, module="ssm-contacts", name="Contact"):
         :param region: AWS region; defaults to ``aws:region`` config, then the environment.
         :param opts: Resource options (``import_`` adopts an existing contact by ARN).
         """
-        if args is None:
-            args = ContactArgs(**kwargs)
-        elif kwargs:
-            raise TypeError("pass either a ContactArgs or keyword arguments, not both")
+        args = resolve_args(ContactArgs, args, kwargs)
         self.manages_plan = args.plan is not None
         """Whether this resource owns the contact's plan (its program sets ``plan``)."""
         props: dict[str, Any] = {

@@ -15,7 +15,7 @@ import pulumi
 from ._inputs import StageList
 from .contact import Contact
 from .contact_plan_provider import ContactPlanProvider
-from .resource import SsmContactsResource, to_bag
+from .resource import SsmContactsResource, resolve_args, to_bag
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,10 +92,7 @@ class ContactPlan(SsmContactsResource, module="ssm-contacts", name="ContactPlan"
         :param region: AWS region; defaults to ``aws:region`` config, then the environment.
         :param opts: Resource options (``import_`` adopts the contact's plan by contact ARN).
         """
-        if args is None:
-            args = ContactPlanArgs(**kwargs)
-        elif kwargs:
-            raise TypeError("pass either a ContactPlanArgs or keyword arguments, not both")
+        args = resolve_args(ContactPlanArgs, args, kwargs)
         props: dict[str, Any] = {
             "contactId": _one_plan_owner(resource_name, args.contact_id),
             "stages": to_bag(args.stages),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import pulumi
 import pulumi.dynamic
@@ -19,6 +19,17 @@ import pulumi.dynamic
 from .bag import camel
 from .engine import IMPORT_KEY
 from .ownership import OWNER_KEY, owner_id
+
+_Args = TypeVar("_Args")
+
+
+def resolve_args(args_type: type[_Args], args: _Args | None, kwargs: dict[str, Any]) -> _Args:
+    """The ``...Args`` value a resource was given, whether as one value or as keywords."""
+    if args is None:
+        return args_type(**kwargs)
+    if kwargs:
+        raise TypeError(f"pass either a {args_type.__name__} or keyword arguments, not both")
+    return args
 
 
 def to_bag(value: Any) -> Any:
