@@ -1,9 +1,10 @@
-"""`make demo`: deploy examples/quickstart with the real Pulumi CLI against the offline emulator.
+"""`make demo`: deploy the examples with the real Pulumi CLI against the offline emulator.
 
-Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes --refresh` on the root
-project's `demo` stack (state in .state/, a local file backend), prints the contacts the emulator
-then holds, and stops the emulator. The stack's state outlives the emulator's contacts, so each run
-refreshes first: a second `make demo` finds them gone and creates them again.
+Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes --refresh` on the `demo` stack
+of the root project (examples/quickstart) and of examples/paging (state in .state/, a local file
+backend), prints the contacts and channels the emulator then holds, and stops the emulator. The
+stacks' state outlives the emulator's contacts, so each run refreshes first: a second `make demo`
+finds them gone and creates them again.
 """
 
 from __future__ import annotations
@@ -57,22 +58,33 @@ def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
     return env
 
 
-def pulumi(env: Mapping[str, str], *args: str) -> None:
-    """Run one `pulumi` command in the root project, its output going straight to the terminal."""
-    print(f"$ pulumi {' '.join(args)}", flush=True)
-    completed = subprocess.run(["pulumi", *args], cwd=REPO, env=env, check=False)
+def pulumi(env: Mapping[str, str], *args: str, cwd: Path = REPO) -> None:
+    """Run one `pulumi` command in a project, its output going straight to the terminal."""
+    where = "" if cwd == REPO else f"(in {cwd.relative_to(REPO)}) "
+    shown = " ".join("<secret>" if arg.startswith("+") else arg for arg in args)
+    print(f"$ {where}pulumi {shown}", flush=True)
+    completed = subprocess.run(["pulumi", *args], cwd=cwd, env=env, check=False)
     if completed.returncode != 0:
-        raise SystemExit(f"demo: `pulumi {' '.join(args)}` failed (exit {completed.returncode})")
+        raise SystemExit(f"demo: `pulumi {shown}` failed (exit {completed.returncode})")
 
 
 def summary(endpoint: str) -> list[str]:
-    """One line per contact the emulator holds: alias, type, ARN."""
+    """One line per contact the emulator holds (alias, type, ARN), its channels beneath."""
     client = EmulatorControl(endpoint).client(REGION)
     contacts = [
         c for page in client.get_paginator("list_contacts").paginate() for c in page["Contacts"]
     ]
     width = max((len(c["Alias"]) for c in contacts), default=5)
-    return [f"  {c['Alias']:<{width}}  {c['Type']:<15}  {c['ContactArn']}" for c in contacts]
+    lines = []
+    for contact in contacts:
+        alias, kind, arn = contact["Alias"], contact["Type"], contact["ContactArn"]
+        lines.append(f"  {alias:<{width}}  {kind:<15}  {arn}")
+        channels = client.list_contact_channels(ContactId=contact["ContactArn"])["ContactChannels"]
+        lines.extend(
+            f"  {'':<{width}}    channel {c['Name']!r} ({c['Type']}, {c['ActivationStatus']})"
+            for c in channels
+        )
+    return lines
 
 
 def main() -> None:
@@ -83,9 +95,14 @@ def main() -> None:
         pulumi(env, "stack", "select", "--create", STACK)
         pulumi(env, "config", "set", "aws:region", REGION)
         pulumi(env, "up", "--yes", "--refresh")
+        paging = REPO / "examples" / "paging"
+        pulumi(env, "stack", "select", "--create", STACK, cwd=paging)
+        pulumi(env, "config", "set", "aws:region", REGION, cwd=paging)
+        pulumi(env, "config", "set", "--secret", "smsNumber", "+15550100", cwd=paging)
+        pulumi(env, "up", "--yes", "--refresh", cwd=paging)
         lines = summary(server.endpoint)
     print("demo: emulator stopped")
-    print("\nContacts in the emulator after `pulumi up`:")
+    print("\nContacts and channels in the emulator after `pulumi up`:")
     print("\n".join(lines) if lines else "  (none)")
     print(
         "\nTo deploy the same program to a real AWS account (Incident Manager needs a"

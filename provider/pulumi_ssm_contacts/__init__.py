@@ -34,6 +34,8 @@ from ._inputs import (
 )
 from .aws_errors import ContactError
 from .contact import Contact, ContactArgs, ContactArgsDict
+from .contact_channel import ContactChannel, ContactChannelArgs, ContactChannelArgsDict
+from .contact_channel_provider import ContactChannelProvider
 from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
 from .contact_plan_provider import ContactPlanProvider
 from .contact_provider import ContactProvider
@@ -45,6 +47,10 @@ __all__ = [
     "Contact",
     "ContactArgs",
     "ContactArgsDict",
+    "ContactChannel",
+    "ContactChannelArgs",
+    "ContactChannelArgsDict",
+    "ContactChannelProvider",
     "ContactEngagementPlanArgs",
     "ContactEngagementPlanArgsDict",
     "ContactError",

@@ -170,7 +170,8 @@ def explain_connection(error: BotoCoreError, ctx: CallContext, *, creates: bool)
     """The ContactError for a call that never got an answer (connection lost, timed out).
 
     botocore has already retried it. For a create, AWS may have committed it before the
-    answer was lost; a later run adopts that resource by its owner tag.
+    answer was lost; a later run finds that resource (a contact by its owner tag, a channel
+    by its idempotency token) and adopts it.
     """
     where = f" in {ctx.region}" if ctx.region else ""
     kind = type(error).__name__
@@ -183,7 +184,7 @@ def explain_connection(error: BotoCoreError, ctx: CallContext, *, creates: bool)
     if creates:
         advice += (
             " AWS may have created the resource before the answer was lost: that is safe, the "
-            "next `pulumi up` finds it by its owner tag and adopts it, with no duplicate."
+            "next `pulumi up` finds it and adopts it, with no duplicate."
         )
     return ContactError(
         f"{ctx.operation} for {ctx.resource}{where} failed: no answer from AWS{to} ({kind}) "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi.dynamic import ResourceProvider
 
-from pulumi_ssm_contacts import ContactPlanProvider, ContactProvider
+from pulumi_ssm_contacts import ContactChannelProvider, ContactPlanProvider, ContactProvider
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
@@ -180,4 +180,54 @@ CONTACT_PLAN = ResourceCase(
     conflict=lambda ctx: {"owner": "contacts/staging/akuam-plan"},
 )
 
-CASES = [CONTACT, CONTACT_PLAN]
+# -- ContactChannel ---------------------------------------------------------------------
+
+
+def _channel_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
+    try:
+        found = client.get_contact_channel(ContactChannelId=arn)
+    except client.exceptions.ResourceNotFoundException:
+        return None
+    return {"name": found["Name"], "address": found["DeliveryAddress"]["SimpleAddress"]}
+
+
+def _channel_existing(client: SSMContactsClient, ctx: Context) -> str:
+    return client.create_contact_channel(
+        ContactId=ctx["contact"],
+        Name="mobile",
+        Type="SMS",
+        DeliveryAddress={"SimpleAddress": "+15550100"},
+    )["ContactChannelArn"]
+
+
+CONTACT_CHANNEL = ResourceCase(
+    name="ContactChannel",
+    provider=ContactChannelProvider,
+    setup=_plan_setup,
+    inputs=lambda ctx: {
+        "contactId": ctx["contact"],
+        "name": "mobile",
+        "type": "SMS",
+        "deliveryAddress": "+15550100",
+        "owner": "contacts/prod/akuam-sms",
+    },
+    create_calls={"CreateContactChannel": 1, "GetContactChannel": 1},
+    live=_channel_live,
+    delete_out_of_band=lambda client, arn: client.delete_contact_channel(ContactChannelId=arn),
+    make_existing=_channel_existing,
+    updates={
+        "name": (lambda ctx: {"name": "phone"}, "UpdateContactChannel"),
+        "deliveryAddress": (lambda ctx: {"deliveryAddress": "+15550199"}, "UpdateContactChannel"),
+    },
+    replaces={
+        "type": lambda ctx: {"type": "VOICE"},
+        "contactId": lambda ctx: {"contactId": ctx["other"]},
+    },
+    bad={
+        "e164": ({"deliveryAddress": "555-0100"}, "deliveryAddress"),
+        "enum": ({"type": "PAGER"}, "type"),
+        "unknown-key": ({"address": "x"}, "address"),
+    },
+)
+
+CASES = [CONTACT, CONTACT_PLAN, CONTACT_CHANNEL]

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 ARN_FORM = re.compile(r"^arn:aws:ssm-contacts:us-east-1:\d{12}:contact/[a-z0-9_-]+$")
 
 
-
-
 OWNER = "contacts/prod/akuam"
 """What ``Contact`` sets as ``owner``: project, stack and resource name."""
 OWNER_TAG = {"Key": "pulumi-ssm-contacts/owner", "Value": OWNER}

@@ -35,8 +35,6 @@ def drive(
         yield made
 
 
-
-
 @pytest.fixture
 def ctx(case: ResourceCase, aws: SSMContactsClient) -> Context:
     return case.setup(aws)
@@ -139,11 +137,16 @@ def test_bad_input_names_the_property_with_no_call(
     assert control.counts() == {}
 
 
+@pytest.mark.parametrize(
+    "case",
+    [case for case in CASES if case.conflict],
+    ids=[case.name for case in CASES if case.conflict],
+    indirect=True,
+)
 def test_conflict_a_second_owner_fails(
     drive: Driver, case: ResourceCase, ctx: Context, control: EmulatorControl, aws: Any
 ) -> None:
-    if case.conflict is None:
-        pytest.skip(f"{case.name}: a second owner cannot collide")
+    assert case.conflict is not None
     id_, _ = up(drive, case.inputs(ctx))
     before = case.live(aws, id_)
     inputs, _ = drive.check({}, {**case.inputs(ctx), **case.conflict(ctx)})

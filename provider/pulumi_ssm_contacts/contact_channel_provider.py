@@ -1,0 +1,337 @@
+"""The engine side of ``ContactChannel``: its keys, its rules, and its calls.
+
+create 2 calls (CreateContactChannel, then GetContactChannel to verify what the token
+answered), read 1, update 1 (only what changed), delete 1, import 1. A channel has no
+unique name and cannot be tagged, so ownership rests on a deterministic idempotency token
+(see :func:`idempotency_token`). The delivery address is personal data: no message here
+ever contains it. docs/contact_channel.md has the property bag contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import regex
+
+from .aws_errors import ContactError, explain
+from .calls import Conflict, NotFound, call, find
+from .dynamic_provider import EngineProvider
+from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping
+from .ownership import OWNER_KEY
+from .validation import Failure, is_unknown, model_failures
+
+TOKEN_NAMESPACE = "pulumi-ssm-contacts/ContactChannel"
+"""What every token digest starts with, so no other use of the owner string collides."""
+
+MAX_GENERATIONS = 8
+"""Tokens one create tries before giving up (see :func:`idempotency_token`)."""
+
+PLACEHOLDER_TOKEN = "check"
+
+STATUS_KEY = "activationStatus"
+"""Output only: ``NOT_ACTIVATED`` or ``ACTIVATED``, as GetContactChannel last said."""
+
+COMPARED = ("contactId", "name", "type", "deliveryAddress")
+"""What a live channel and a program must agree on (import; a create's own channel)."""
+
+PHONE_TYPES = ("SMS", "VOICE")
+_E164 = regex.compile(r"\+[1-9][0-9]{0,14}")
+_EMAIL = regex.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def idempotency_token(owner: str | None, generation: int) -> str:
+    """The CreateContactChannel token of an owner's ``generation``-th try.
+
+    A digest of ``<namespace>/<owner>/<generation>``: the same for every run of one
+    resource (so a create whose answer was lost is answered with its channel on the next
+    run), and never derived from the delivery address. No owner (the provider used
+    directly, not through the resource class) means a random token.
+    """
+    if not owner:
+        return uuid.uuid4().hex
+    return hashlib.sha256(f"{TOKEN_NAMESPACE}/{owner}/{generation}".encode()).hexdigest()
+
+
+def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
+    """The ``create_contact_channel`` parameters for a normalized bag and a token."""
+    request: dict[str, Any] = {
+        "ContactId": bag.get("contactId"),
+        "Name": bag.get("name"),
+        "Type": bag.get("type"),
+    }
+    if bag.get("deliveryAddress") is not None:
+        request["DeliveryAddress"] = {"SimpleAddress": bag["deliveryAddress"]}
+    if bag.get("deferActivation") is not None:
+        request["DeferActivation"] = bag["deferActivation"]
+    request["IdempotencyToken"] = token
+    return request
+
+
+def address_failures(channel_type: Any, address: Any) -> list[Failure]:
+    """The address format of the channel's type: E.164 for SMS and VOICE, email for EMAIL.
+
+    Never shows the address (personal data): at most its length.
+    """
+    if not isinstance(address, str) or is_unknown(address) or is_unknown(channel_type):
+        return []
+    got = f"(got a string of {len(address)} characters)"
+    if channel_type in PHONE_TYPES and not _E164.fullmatch(address):
+        return [
+            Failure(
+                "deliveryAddress",
+                f"must be a phone number in E.164 form for type {channel_type}: '+', then 1 to "
+                f"15 digits, the first not 0 {got}",
+            )
+        ]
+    if channel_type == "EMAIL" and not _EMAIL.fullmatch(address):
+        return [
+            Failure(
+                "deliveryAddress",
+                "must be an email address for type EMAIL: one '@', a non-empty local part, a "
+                f"domain with a dot, no spaces {got}",
+            )
+        ]
+    return []
+
+
+def contact_id_failures(contact_id: Any) -> list[Failure]:
+    """A contact ID is a contact's ARN (``...:contact/<alias>``), not a channel's or a
+    rotation's (the model's pattern accepts any ssm-contacts ARN)."""
+    if not isinstance(contact_id, str) or is_unknown(contact_id):
+        return []
+    resource = contact_id.split(":", 5)[5] if contact_id.count(":") >= 5 else ""
+    if resource.startswith("contact/"):
+        return []
+    return [Failure("contactId", "must be the ARN of a contact (arn:...:contact/<alias>)")]
+
+
+def live_bag(found: Mapping[str, Any]) -> dict[str, Any]:
+    """A GetContactChannel answer as the bag keys a program sets (and the status)."""
+    return {
+        "contactId": found.get("ContactArn"),
+        "name": found.get("Name"),
+        "type": found.get("Type"),
+        "deliveryAddress": (found.get("DeliveryAddress") or {}).get("SimpleAddress"),
+        STATUS_KEY: found.get("ActivationStatus"),
+    }
+
+
+def differing(live: Mapping[str, Any], bag: Mapping[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """The keys whose values differ (names only: values may be personal data)."""
+    return [k for k in keys if live.get(k) != bag.get(k)]
+
+
+class ContactChannelEngine(Engine):
+    """A contact's SMS, VOICE or EMAIL channel; the ID is the channel's ARN."""
+
+    type_name = "ContactChannel"
+    input_keys = ("contactId", "name", "type", "deliveryAddress", "deferActivation", "region")
+    replace_keys = ("contactId", "type")
+    update_keys = ("name", "deliveryAddress")
+    id_operation = ("GetContactChannel", "ContactChannelId")
+
+    def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
+        """Inputs as set; ``deferActivation`` false and missing are the same (left out).
+
+        ``activationStatus`` (an output) is carried through, so an update that does not
+        read the channel keeps the last status read.
+        """
+        keys = ("contactId", "name", "type", "deliveryAddress", STATUS_KEY)
+        out: dict[str, Any] = {k: bag[k] for k in keys if bag.get(k) is not None}
+        defer = bag.get("deferActivation")
+        if defer is not None and defer is not False:
+            out["deferActivation"] = defer  # True, or a wrong value for check to name
+        return keep_bookkeeping(out, bag)
+
+    def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """The CreateContactChannel shape, the contact ARN, and the address format."""
+        failures = [
+            Failure("deliveryAddress", f.reason)
+            if f.property == "deliveryAddress.simpleAddress"
+            else f
+            for f in model_failures("CreateContactChannel", create_request(bag, PLACEHOLDER_TOKEN))
+        ]
+        failed = {f.property for f in failures}
+        if "contactId" not in failed:
+            failures += contact_id_failures(bag.get("contactId"))
+        if "type" not in failed and "deliveryAddress" not in failed:
+            failures += address_failures(bag.get("type"), bag.get("deliveryAddress"))
+        return failures
+
+    def delete_before_replace(self, replaces: list[str]) -> bool:
+        """Always: the new channel's create would share the old one's idempotency token."""
+        return True
+
+    # -- create -------------------------------------------------------------------------
+
+    def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """CreateContactChannel with this owner's token, then GetContactChannel to verify.
+
+        Generation 0 first. The channel the token answers with is ours (only this
+        resource uses the token): if it exists it is adopted and brought in line with the
+        program (a re-run after a lost answer, perhaps with an edited program); if it has
+        another contact or type it cannot be fixed in place and is deleted (it was never
+        in state). If it no longer exists (an AWS that remembers tokens after a delete
+        replayed a deleted channel's ARN), the next generation is tried.
+        """
+        owner = bag.get(OWNER_KEY) or None
+        for generation in range(MAX_GENERATIONS if owner else 1):
+            arn = self._create_call(session, bag, idempotency_token(owner, generation))
+            found = self._get(session, arn)
+            if found is None:
+                continue
+            live = live_bag(found)
+            if differing(live, bag, tuple(self.replace_keys)):
+                self._delete(session, arn)
+                continue
+            self._write(session, arn, live, bag)
+            return arn, {STATUS_KEY: live[STATUS_KEY]}
+        raise self._tokens_spent(session, bag, bool(owner))
+
+    def _create_call(self, session: Session, bag: Mapping[str, Any], token: str) -> str:
+        """One CreateContactChannel; the ARN it answers (a new channel, or a replayed one)."""
+        client = session.client
+        request = create_request(bag, token)
+        ctx = session.ctx("CreateContactChannel", _describe(bag))
+        try:
+            created = call(ctx, lambda: client.create_contact_channel(**request), creates=True)
+        except NotFound:
+            raise _no_contact(session, bag) from None
+        except Conflict as refused:
+            raise explain(refused.error, ctx) from None
+        return created["ContactChannelArn"]
+
+    def _tokens_spent(self, session: Session, bag: Mapping[str, Any], owned: bool) -> ContactError:
+        where = f" in {session.region}" if session.region else ""
+        if not owned:
+            return ContactError(
+                f"CreateContactChannel for {_describe(bag)}{where} failed: the channel AWS "
+                "answered with no longer exists (deleted at once by someone else?).\n"
+                "What to do: run `pulumi up` again."
+            )
+        return ContactError(
+            f"CreateContactChannel for {_describe(bag)}{where} failed: AWS answered each of "
+            f"this resource's {MAX_GENERATIONS} idempotency tokens with a channel that no longer "
+            "exists. AWS remembers a token after the channel it made is deleted, and this "
+            f"resource ({bag.get(OWNER_KEY)}) has had its channel created and deleted "
+            f"{MAX_GENERATIONS} times while AWS still remembers them.\n"
+            "What to do: wait for AWS to forget the tokens and run `pulumi up` again, or give "
+            "the resource another name (its tokens derive from its name, project and stack)."
+        )
+
+    # -- read, update, delete, import ----------------------------------------------------
+
+    def _get(self, session: Session, arn: str) -> dict[str, Any] | None:
+        """GetContactChannel, or None when the channel is gone."""
+        client = session.client
+        found = find(
+            session.ctx("GetContactChannel", arn),
+            lambda: client.get_contact_channel(ContactChannelId=arn),
+        )
+        return dict(found) if found is not None else None
+
+    def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
+        """GetContactChannel; gone reads as None. ``deferActivation`` is kept from state
+        (AWS does not return it, and it matters only at create)."""
+        found = self._get(session, id_)
+        if found is None:
+            return None
+        live = live_bag(found)
+        status = live.pop(STATUS_KEY)
+        if props.get("deferActivation") is not None:
+            live["deferActivation"] = props["deferActivation"]
+        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
+        return Read({**live, STATUS_KEY: status}, live)
+
+    def update(
+        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One UpdateContactChannel with only what changed (name, address, or both)."""
+        self._write(session, id_, old, new)
+        return {STATUS_KEY: old[STATUS_KEY]} if old.get(STATUS_KEY) else {}
+
+    def _write(
+        self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        request: dict[str, Any] = {}
+        if old.get("name") != new.get("name"):
+            request["Name"] = new.get("name")
+        if old.get("deliveryAddress") != new.get("deliveryAddress"):
+            request["DeliveryAddress"] = {"SimpleAddress": new.get("deliveryAddress")}
+        if request:
+            client = session.client
+            call(
+                session.ctx("UpdateContactChannel", id_),
+                lambda: client.update_contact_channel(ContactChannelId=id_, **request),
+            )
+
+    def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
+        """DeleteContactChannel; a channel already gone counts as deleted."""
+        self._delete(session, id_)
+
+    def _delete(self, session: Session, arn: str) -> None:
+        client = session.client
+        find(
+            session.ctx("DeleteContactChannel", arn),
+            lambda: client.delete_contact_channel(ContactChannelId=arn),
+        )
+
+    def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
+        """Take over an existing channel (``import_``): it must match the program; no write.
+
+        A channel cannot carry an owner tag, so nothing stops a second stack importing it
+        too (docs/contact_channel.md says so).
+        """
+        found = self._get(session, id_)
+        if found is None:
+            raise ContactError(
+                f"Import of {id_} failed: no such contact channel in {session.region}.\nWhat to "
+                "do: check the ARN (`aws ssm-contacts list-contact-channels --contact-id "
+                "<contact ARN>`), or drop `import_` to create the channel."
+            )
+        live = live_bag(found)
+        differ = differing(live, bag, COMPARED)
+        if differ:
+            raise ContactError(
+                f"Import of {id_} failed: the contact channel does not match the program in "
+                f"{', '.join(differ)} (values are not shown: a delivery address is personal data; "
+                f"compare `aws ssm-contacts get-contact-channel --contact-channel-id {id_}`).\n"
+                "What to do: change the program to match the channel, run `pulumi up` to import "
+                "it, then change what you want in a later `pulumi up`."
+            )
+        return {STATUS_KEY: live[STATUS_KEY]}
+
+
+def _describe(bag: Mapping[str, Any]) -> str:
+    """How a message names a channel not yet created: its name and contact, no address."""
+    return f"contact channel '{bag.get('name')}' of {bag.get('contactId')}"
+
+
+def _no_contact(session: Session, bag: Mapping[str, Any]) -> ContactError:
+    """The contact a create names does not exist where the channel is being created."""
+    contact_id = str(bag.get("contactId"))
+    where = session.region or "the configured region"
+    parts = contact_id.split(":")
+    elsewhere = (
+        f" The ARN names region {parts[3]}: a channel lives in its contact's region, so set "
+        f"the resource's `region` to {parts[3]}."
+        if len(parts) > 3 and parts[3] and parts[3] != session.region
+        else ""
+    )
+    return ContactError(
+        f"CreateContactChannel for {_describe(bag)} in {where} failed: the contact {contact_id} "
+        f"does not exist in {where}.{elsewhere}\nWhat to do: create the Contact first (pass its "
+        "`arn` as `contact_id`), or fix the ARN."
+    )
+
+
+class ContactChannelProvider(EngineProvider):
+    """Manages one contact channel per resource; the resource ID is its ARN.
+
+    Every stack's state names this class at this path: it stays here.
+    """
+
+    engine = ContactChannelEngine()
