@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Protocol
 
-from . import audit_command
+from . import audit_command, shifts_command
 
 
 class Command(Protocol):
@@ -26,7 +26,7 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (audit_command,)
+COMMANDS: tuple[Command, ...] = (audit_command, shifts_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -11,24 +17,28 @@ from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.emulator import state
-from pulumi_ssm_contacts.emulator.call_log import Call
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
-from pulumi_ssm_contacts.emulator.faults import FaultConfig
-from pulumi_ssm_contacts.emulator.idempotency import TokenPolicy
-from pulumi_ssm_contacts.emulator.models import activation_codes
-from pulumi_ssm_contacts.emulator.preconditions import PreconditionConfig
+from pulumi_ssm_contacts.emulator_harness import state
+from pulumi_ssm_contacts.emulator_harness.call_log import Call
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.faults import FaultConfig
+from pulumi_ssm_contacts.emulator_harness.preconditions import PreconditionConfig
+from pulumi_ssm_contacts.emulator_harness.settings import SettingError, SettingsHolder
+from pulumi_ssm_contacts.emulator_harness.tokens import TokenPolicy
 from pulumi_ssm_contacts.service_model import validate_output
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient as SSMContactsClient
     from mypy_boto3_ssm_contacts.literals import ContactTypeType as ContactTypeType
+    from mypy_boto3_ssm_contacts.type_defs import (
+        ChannelTargetInfoTypeDef as ChannelTargetInfoTypeDef,
+    )
     from mypy_boto3_ssm_contacts.type_defs import PlanTypeDef as PlanTypeDef
     from mypy_boto3_ssm_contacts.type_defs import (
         RecurrenceSettingsTypeDef as RecurrenceSettingsTypeDef,
     )
 else:
     SSMContactsClient = ContactTypeType = PlanTypeDef = RecurrenceSettingsTypeDef = Any
+    ChannelTargetInfoTypeDef = Any
 
 
 @dataclass
@@ -102,6 +112,35 @@ class Emulator:
         """The token policy in force."""
         return self.control.token_policy() if self.control else state.TOKENS.config()
 
+    def refused_settings(self, route: str, settings: dict[str, Any]) -> str:
+        """Set a settings group (``faults``, ``preconditions``, ``tokens``) to values it must
+        refuse; return the refusal. In-process the holder raises SettingError; the server is
+        sent the JSON itself (no client-side check) and must answer 400.
+        """
+        if self.control is None:
+            holders: dict[str, SettingsHolder[Any]] = {
+                "faults": state.FAULTS,
+                "preconditions": state.PRECONDITIONS,
+                "tokens": state.TOKENS,
+            }
+            with pytest.raises(SettingError) as refused:
+                holders[route].configure(**settings)
+            return str(refused.value)
+        with _any_int_digits():
+            body = json.dumps(settings).encode()
+        request = urllib.request.Request(
+            f"{self.control.endpoint}/_emulator/{route}",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused_http:
+            urllib.request.urlopen(request, timeout=10).close()
+        answer = refused_http.value
+        assert answer.code == 400, answer.read()
+        error: str = json.loads(answer.read())["error"]
+        return error
+
     def reset(self) -> None:
         """Drop every resource and the call log; every setting back to its default."""
         if self.control:
@@ -111,8 +150,19 @@ class Emulator:
 
     def activation_code(self, channel_arn: str) -> str:
         """The last activation code sent to a channel."""
-        codes = self.control.activation_codes() if self.control else activation_codes()
+        codes = self.control.activation_codes() if self.control else state.activation_codes()
         return codes[channel_arn]
+
+
+@contextlib.contextmanager
+def _any_int_digits() -> Iterator[None]:
+    """Let ``json.dumps`` write an int of any length (Python refuses past 4300 digits)."""
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(limit)
 
 
 def _check_output(http_response: Any, parsed: Any, model: Any, **_: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
@@ -210,3 +211,48 @@ def test_list_on_missing_contact_is_not_found(client: SSMContactsClient) -> None
             ContactId="arn:aws:ssm-contacts:us-east-1:123456789012:contact/nobody"
         )
     assert error_code(error) == "ResourceNotFoundException"
+
+
+def activated_email(emulator: Emulator) -> str:
+    client = emulator.client
+    arn = email_channel(client, personal(client, "akuam"))
+    client.activate_contact_channel(
+        ContactChannelId=arn, ActivationCode=emulator.activation_code(arn)
+    )
+    return arn
+
+
+def test_update_address_of_an_activated_channel_needs_a_new_activation(
+    emulator: Emulator,
+) -> None:
+    client = emulator.client
+    arn = activated_email(emulator)
+    old_code = emulator.activation_code(arn)
+    client.update_contact_channel(
+        ContactChannelId=arn, DeliveryAddress={"SimpleAddress": "akua@example.org"}
+    )
+    assert client.get_contact_channel(ContactChannelId=arn)["ActivationStatus"] == "NOT_ACTIVATED"
+    with pytest.raises(KeyError):
+        emulator.activation_code(arn)  # the old code went to the old address
+    with pytest.raises(ClientError) as error:
+        client.activate_contact_channel(ContactChannelId=arn, ActivationCode=old_code)
+    assert error_code(error) == "ValidationException"
+    client.send_activation_code(ContactChannelId=arn)
+    client.activate_contact_channel(
+        ContactChannelId=arn, ActivationCode=emulator.activation_code(arn)
+    )
+    assert client.get_contact_channel(ContactChannelId=arn)["ActivationStatus"] == "ACTIVATED"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"Name": "work email"}, {"DeliveryAddress": {"SimpleAddress": "oncall@example.com"}}],
+    ids=["name", "same-address"],
+)
+def test_update_that_keeps_the_address_keeps_the_activation(
+    emulator: Emulator, change: dict[str, Any]
+) -> None:
+    arn = activated_email(emulator)
+    emulator.client.update_contact_channel(ContactChannelId=arn, **change)
+    got = emulator.client.get_contact_channel(ContactChannelId=arn)
+    assert got["ActivationStatus"] == "ACTIVATED"

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts.emulator.control_api import MAX_CONTROL_BYTES
-from pulumi_ssm_contacts.emulator.faults import FaultConfig
-from pulumi_ssm_contacts.emulator.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.control_api import MAX_CONTROL_BYTES
+from pulumi_ssm_contacts.emulator_harness.faults import FaultConfig
+from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 
 from .helpers import personal
 from .raw_http import RawResponse, send_to_server

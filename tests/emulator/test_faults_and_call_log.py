@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError
 
-from pulumi_ssm_contacts.emulator.call_log import Call
+from pulumi_ssm_contacts.emulator_harness.call_log import Call
+from pulumi_ssm_contacts.emulator_harness.faults import FaultConfig
 
 from .helpers import Emulator, error_code, personal
 
@@ -119,9 +122,16 @@ def test_seeded_faults_repeat_exactly(emulator: Emulator) -> None:
     assert True in first and False in first
 
 
-def test_latency_still_answers(emulator: Emulator) -> None:
-    emulator.set_faults(latency_ms=5)
+LATENCY_MS = 300
+
+
+def test_latency_delays_the_answer(emulator: Emulator) -> None:
+    """The answer comes no sooner than the injected latency (a lower bound only)."""
+    emulator.set_faults(latency_ms=LATENCY_MS, operations=["ListContacts"])
+    started = time.monotonic()
     assert emulator.client.list_contacts()["Contacts"] == []
+    assert time.monotonic() - started >= LATENCY_MS / 1000
+    assert emulator.counts() == {"ListContacts": 1}, "one call, not a retry"
 
 
 def test_clearing_faults_restores_service(emulator: Emulator) -> None:
@@ -130,7 +140,14 @@ def test_clearing_faults_restores_service(emulator: Emulator) -> None:
     assert emulator.new_client(retries=1).list_contacts()["Contacts"] == []
 
 
-@pytest.mark.parametrize("setting", [{"throttle_rate": 1.5}, {"latency_ms": -1}])
-def test_invalid_fault_settings_are_refused(emulator: Emulator, setting: dict[str, float]) -> None:
-    with pytest.raises(ValueError):
-        emulator.set_faults(**setting)
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [({"throttle_rate": 1.5}, "throttle_rate"), ({"latency_ms": -1}, "latency_ms")],
+)
+def test_invalid_fault_settings_are_refused(
+    emulator: Emulator, setting: dict[str, float], named: str
+) -> None:
+    """In-process the holder refuses them; the server answers 400 to the JSON it is sent."""
+    emulator.set_faults(throttle_rate=0.25)
+    assert named in emulator.refused_settings("faults", setting)
+    assert emulator.faults() == FaultConfig(throttle_rate=0.25), "nothing changed"

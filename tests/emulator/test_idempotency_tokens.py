@@ -124,3 +124,61 @@ def test_reset_forgets_tokens_and_restores_the_default(emulator: Emulator) -> No
     assert emulator.token_policy().policy == "forget_on_delete"
     contact_with_token(emulator.client, "T")
     assert [c["Alias"] for c in emulator.client.list_contacts()["Contacts"]] == ["akuam"]
+
+
+def channel_with_token(client: SSMContactsClient, contact: str, token: str) -> str:
+    arn: str = client.create_contact_channel(
+        ContactId=contact,
+        Name="sms",
+        Type="SMS",
+        DeliveryAddress={"SimpleAddress": "+15550100"},
+        IdempotencyToken=token,
+    )["ContactChannelArn"]
+    return arn
+
+
+def test_forget_on_delete_token_makes_a_new_channel_after_delete(emulator: Emulator) -> None:
+    client = emulator.client
+    akuam = personal(client, "akuam")
+    first = channel_with_token(client, akuam, "T")
+    client.delete_contact_channel(ContactChannelId=first)
+    second = channel_with_token(client, akuam, "T")
+    assert second != first
+    assert client.get_contact_channel(ContactChannelId=second)["ContactArn"] == akuam
+
+
+def test_remember_replays_a_deleted_channels_arn(emulator: Emulator) -> None:
+    """ContactChannel then finds the replayed channel gone and tries its next token."""
+    emulator.set_token_policy("remember")
+    client = emulator.client
+    akuam = personal(client, "akuam")
+    first = channel_with_token(client, akuam, "T")
+    client.delete_contact_channel(ContactChannelId=first)
+    assert channel_with_token(client, akuam, "T") == first
+    with pytest.raises(ClientError) as error:
+        client.get_contact_channel(ContactChannelId=first)
+    assert error_code(error) == "ResourceNotFoundException"
+    assert client.list_contact_channels(ContactId=akuam)["ContactChannels"] == []
+
+
+def test_channel_token_replayed_for_another_contact_returns_the_first_channel(
+    emulator: Emulator,
+) -> None:
+    client = emulator.client
+    akuam = personal(client, "akuam")
+    first = channel_with_token(client, akuam, "T")
+    assert channel_with_token(client, personal(client, "mateo"), "T") == first
+    assert client.get_contact_channel(ContactChannelId=first)["ContactArn"] == akuam
+
+
+def test_forget_on_delete_forgets_the_tokens_of_a_deleted_contacts_channels(
+    emulator: Emulator,
+) -> None:
+    client = emulator.client
+    akuam = personal(client, "akuam")
+    first = channel_with_token(client, akuam, "T")
+    client.delete_contact(ContactId=akuam)
+    akuam = personal(client, "akuam")
+    second = channel_with_token(client, akuam, "T")
+    assert second != first
+    assert client.get_contact_channel(ContactChannelId=second)["ContactArn"] == akuam

@@ -9,7 +9,8 @@ from .helpers import Emulator, error_code, error_message, personal
 
 
 def test_off_by_default(emulator: Emulator) -> None:
-    personal(emulator.client, "akuam")
+    arn = personal(emulator.client, "akuam")
+    assert [c["ContactArn"] for c in emulator.client.list_contacts()["Contacts"]] == [arn]
 
 
 @pytest.mark.parametrize("operation", ["create_contact", "list_contacts", "list_rotations"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import moto
 import moto.backend_index
 import moto.backends
@@ -9,6 +13,7 @@ import pytest
 
 import pulumi_ssm_contacts.emulator as emulator
 from pulumi_ssm_contacts.emulator.models import ssmcontacts_backends
+from pulumi_ssm_contacts.emulator_harness.pytest_plugin import DUMMY_ENV
 
 pytest_plugins = ["pytester"]
 
@@ -36,3 +41,41 @@ def test_users_test_with_the_client_fixture(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q")
     result.assert_outcomes(passed=2)
+
+
+SERVICE_ALONE = """
+import sys
+
+import boto3
+import moto
+
+import pulumi_ssm_contacts.emulator
+
+with moto.mock_aws():
+    client = boto3.client("ssm-contacts", region_name="us-east-1")
+    arn = client.create_contact(
+        Alias="oncall", Type="PERSONAL", Plan={"Stages": []}, IdempotencyToken="t"
+    )["ContactArn"]
+    client.delete_contact(ContactId=arn)
+    again = client.create_contact(
+        Alias="oncall", Type="PERSONAL", Plan={"Stages": []}, IdempotencyToken="t"
+    )["ContactArn"]
+    assert client.get_contact(ContactId=again)["Alias"] == "oncall"
+harness = sorted(m for m in sys.modules if m.startswith("pulumi_ssm_contacts.emulator_harness"))
+print(harness)
+"""
+
+
+def test_the_service_runs_without_the_harness() -> None:
+    """Like a moto service, the emulator needs nothing from its server or test harness:
+    under mock_aws it answers with AWS's documented behaviour (here a token forgotten
+    once its contact is deleted, the default) and never imports the harness."""
+    done = subprocess.run(
+        [sys.executable, "-c", SERVICE_ALONE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **DUMMY_ENV},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -17,8 +17,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.emulator.idempotency import TokenPolicy
-from pulumi_ssm_contacts.emulator.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.tokens import TokenPolicy
 
 from .helpers import RECURRENCE, SSMContactsClient, error_code, error_message, personal
 

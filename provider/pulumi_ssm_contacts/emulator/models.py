@@ -11,7 +11,9 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
-from . import arns, state
+from .. import shifts
+from ..service_model import service_model, validate_shape
+from . import arns, hooks
 from .exceptions import (
     ConflictException,
     ResourceNotFoundException,
@@ -37,6 +39,15 @@ PAGINATION_MODEL = {
     }
     for name in ("list_contacts", "list_contact_channels", "list_rotations")
 }
+SHIFT_PAGINATION_MODEL = {
+    name: {
+        "input_token": "next_token",
+        "limit_key": "max_results",
+        "limit_default": 100,
+        "unique_attribute": "start",
+    }
+    for name in ("list_preview_rotation_shifts", "list_rotation_shifts")
+}
 
 
 class SSMContactsBackend(BaseBackend):
@@ -48,7 +59,7 @@ class SSMContactsBackend(BaseBackend):
         self.channels: dict[str, ContactChannel] = {}
         self.rotations: dict[str, Rotation] = {}
         self.tagger = TaggingService()
-        self.tokens = IdempotencyTokens(state.TOKENS.config)
+        self.tokens = IdempotencyTokens(hooks.token_rules)
 
     # -- lookups -------------------------------------------------------------
 
@@ -97,12 +108,24 @@ class SSMContactsBackend(BaseBackend):
             if stage.get("DurationInMinutes") == 0 and not stage.get("Targets"):
                 raise invalid("Stage duration can only be 0 if a target is specified")
             for target in stage.get("Targets") or []:
-                contact_info = target.get("ContactTargetInfo")
-                if contact_info and contact_info.get("ContactId") not in self.contacts:
-                    raise invalid(f"Contact {contact_info.get('ContactId')} not found")
-                channel_info = target.get("ChannelTargetInfo")
-                if channel_info and channel_info["ContactChannelId"] not in self.channels:
-                    raise invalid(f"Contact channel {channel_info['ContactChannelId']} not found")
+                self._check_target(contact_type, target, arn)
+
+    def _check_target(self, contact_type: str, target: JSON, arn: str) -> None:
+        """A PERSONAL plan engages the contact's own channels; an ESCALATION plan, contacts."""
+        contact_info = target.get("ContactTargetInfo")
+        channel_info = target.get("ChannelTargetInfo")
+        if contact_type == "PERSONAL" and contact_info:
+            raise invalid("PERSONAL contact plan can only engage contact channels")
+        if contact_type == "ESCALATION" and channel_info:
+            raise invalid("ESCALATION contact plan can only engage contacts")
+        if contact_info and contact_info.get("ContactId") not in self.contacts:
+            raise invalid(f"Contact {contact_info.get('ContactId')} not found")
+        if channel_info:
+            channel = self.channels.get(channel_info["ContactChannelId"])
+            if channel is None:
+                raise invalid(f"Contact channel {channel_info['ContactChannelId']} not found")
+            if channel.contact_arn != arn:
+                raise invalid(f"Contact channel {channel.arn} does not belong to contact {arn}")
 
     def create_contact(
         self,
@@ -191,10 +214,13 @@ class SSMContactsBackend(BaseBackend):
     def update_contact_channel(
         self, channel_id: str, name: str | None, delivery_address: JSON | None
     ) -> None:
-        """Rename the channel and/or change its address."""
+        """Rename the channel and/or change its address; a new address must be activated."""
         channel = self._channel(channel_id)
         if delivery_address is not None:
             check_delivery_address(channel.type, delivery_address)
+            if delivery_address != channel.delivery_address:
+                channel.activation_status = "NOT_ACTIVATED"
+                channel.activation_code = None
             channel.delivery_address = dict(delivery_address)
         if name is not None:
             channel.name = name
@@ -310,6 +336,61 @@ class SSMContactsBackend(BaseBackend):
             if not rotation_name_prefix or r.name.startswith(rotation_name_prefix)
         ]
 
+    # -- shifts (computed by pulumi_ssm_contacts.shifts; docs/oncall.md) -----
+
+    @paginate(pagination_model=SHIFT_PAGINATION_MODEL)
+    def list_preview_rotation_shifts(
+        self,
+        rotation_start_time: Any,
+        start_time: Any,
+        end_time: Any,
+        members: list[str],
+        time_zone_id: str,
+        recurrence: JSON,
+        overrides: list[JSON] | None,
+    ) -> list[shifts.RotationShift]:
+        """The shifts a rotation would have; nothing is stored or looked up.
+
+        No RotationStartTime: the window's StartTime, else now. No StartTime: the rotation's
+        start. Members must be contact ARNs (the output's ContactIds are ARNs).
+        """
+        self._check_rotation_members([], time_zone_id)
+        arn_shape = service_model().shape_for("SsmContactsArn")
+        for index, member in enumerate(members):
+            if validate_shape(arn_shape, member):
+                raise invalid(f"Members[{index}] must be a contact ARN, not {member!r}")
+        if rotation_start_time is None:
+            rotation_start_time = time.time() if start_time is None else start_time
+        rotation = {
+            "ContactIds": members,
+            "StartTime": rotation_start_time,
+            "TimeZoneId": time_zone_id,
+            "Recurrence": recurrence,
+        }
+        return self._shifts(rotation, start_time, end_time, overrides or [])
+
+    @paginate(pagination_model=SHIFT_PAGINATION_MODEL)
+    def list_rotation_shifts(
+        self, rotation_id: str, start_time: Any, end_time: Any
+    ) -> list[shifts.RotationShift]:
+        """The rotation's shifts in the window (no StartTime: from the rotation's start)."""
+        return self._shifts(self._rotation(rotation_id).describe(), start_time, end_time, [])
+
+    @staticmethod
+    def _shifts(
+        rotation: JSON, start_time: Any, end_time: Any, overrides: list[JSON]
+    ) -> list[shifts.RotationShift]:
+        try:
+            spec = shifts.RotationSpec.from_api(rotation)
+            window_start = None if start_time is None else shifts.instant(start_time, "StartTime")
+            window_end = shifts.instant(end_time, "EndTime")
+            changes = [
+                shifts.Override.from_api(o, f"Overrides[{i}]") for i, o in enumerate(overrides)
+            ]
+            return shifts.rotation_shifts(spec, window_start, window_end, changes)
+        except shifts.RotationSpecError as error:
+            raise invalid(str(error)) from None
+
     # -- tags ----------------------------------------------------------------
 
     def _taggable(self, arn: str) -> str:
@@ -343,14 +424,3 @@ class SSMContactsBackend(BaseBackend):
 
 
 ssmcontacts_backends = BackendDict(SSMContactsBackend, "ssm-contacts")
-
-
-def activation_codes() -> dict[str, str]:
-    """The last activation code sent to each channel, across accounts and regions."""
-    return {
-        channel.arn: channel.activation_code
-        for account in ssmcontacts_backends.values()
-        for backend in account.values()
-        for channel in backend.channels.values()
-        if channel.activation_code is not None
-    }

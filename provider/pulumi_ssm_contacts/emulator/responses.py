@@ -14,13 +14,15 @@ from moto.core.responses import BaseResponse
 from werkzeug.datastructures import ImmutableMultiDict
 
 from ..service_model import aws_validation_message, input_shape, service_model, validate_input
-from . import interception, protocol
+from ..shifts import RotationShift
+from . import hooks, protocol
 from .exceptions import CONTENT_TYPE, SSMContactsError, ValidationException
 from .models import SSMContactsBackend, ssmcontacts_backends
 
 OPERATION_LOCK = threading.RLock()
 """Operations run one at a time: the threaded server must not interleave check-then-act
-(e.g. two CreateContact calls for one alias). Injected latency is slept outside it."""
+(e.g. two CreateContact calls for one alias). The interceptor (a harness's injected
+latency) runs outside it."""
 
 
 class SSMContactsResponse(BaseResponse):
@@ -81,17 +83,17 @@ class SSMContactsResponse(BaseResponse):
         return protocol.target_operation(self.headers)
 
     def call_action(self) -> TYPE_RESPONSE:
-        """Check the request, log and guard it, run it, then apply a dropped-response fault."""
+        """Check the request, let the interceptor admit it, run it, then tell the interceptor."""
         try:
             self._operation = self._admitted_operation()
-            decision = interception.admit(self._operation, self.current_account, self.region)
+            finish = hooks.interceptor().admit(self._operation, self.current_account, self.region)
             self.params = self._validated(self._operation)
         except SSMContactsError as error:
             return error.moto_response()
         with OPERATION_LOCK:
             status, headers, body = super().call_action()
         headers["Content-Type"] = CONTENT_TYPE
-        interception.finish(decision, status, self.uri)
+        finish(status, self.uri)
         return status, headers, body
 
     def _validated(self, operation: str) -> dict[str, Any]:
@@ -261,6 +263,38 @@ class SSMContactsResponse(BaseResponse):
             )
         return self._page([r.summary() for r in rotations], "Rotations", token)
 
+    # -- shifts --------------------------------------------------------------
+
+    def list_preview_rotation_shifts(self) -> str:
+        """ListPreviewRotationShifts."""
+        p = self.params
+        with _token_errors():
+            found, token = self.backend.list_preview_rotation_shifts(
+                rotation_start_time=p.get("RotationStartTime"),
+                start_time=p.get("StartTime"),
+                end_time=p["EndTime"],
+                members=p["Members"],
+                time_zone_id=p["TimeZoneId"],
+                recurrence=p["Recurrence"],
+                overrides=p.get("Overrides"),
+                max_results=p.get("MaxResults"),
+                next_token=p.get("NextToken"),
+            )
+        return self._page([_shift(s) for s in found], "RotationShifts", token)
+
+    def list_rotation_shifts(self) -> str:
+        """ListRotationShifts."""
+        p = self.params
+        with _token_errors():
+            found, token = self.backend.list_rotation_shifts(
+                rotation_id=p["RotationId"],
+                start_time=p.get("StartTime"),
+                end_time=p["EndTime"],
+                max_results=p.get("MaxResults"),
+                next_token=p.get("NextToken"),
+            )
+        return self._page([_shift(s) for s in found], "RotationShifts", token)
+
     # -- tags ----------------------------------------------------------------
 
     def tag_resource(self) -> str:
@@ -277,6 +311,14 @@ class SSMContactsResponse(BaseResponse):
         """ListTagsForResource."""
         tags = self.backend.list_tags_for_resource(self.params["ResourceARN"])
         return json.dumps({"Tags": tags})
+
+
+def _shift(shift: RotationShift) -> dict[str, Any]:
+    """A ``RotationShift`` as JSON: times as epoch seconds, as the protocol sends them."""
+    item = shift.to_api()
+    item["StartTime"] = shift.start.timestamp()
+    item["EndTime"] = shift.end.timestamp()
+    return item
 
 
 class _token_errors:

@@ -18,12 +18,18 @@ from moto.moto_server.werkzeug_app import BackendRequest
 from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Response
 
-from . import register, state
+from pulumi_ssm_contacts.emulator import register
+from pulumi_ssm_contacts.emulator.exceptions import (
+    InternalFailure,
+    RequestEntityTooLargeException,
+    SSMContactsError,
+)
+from pulumi_ssm_contacts.emulator.protocol import MAX_REQUEST_BYTES
+from pulumi_ssm_contacts.emulator.responses import SSMContactsResponse
+
+from . import state
 from .control_api import CONTROL_PREFIX, ControlApi, own_origins
-from .exceptions import InternalFailure, RequestEntityTooLargeException, SSMContactsError
 from .interception import ResponseDropped
-from .protocol import MAX_REQUEST_BYTES
-from .responses import SSMContactsResponse
 from .wsgi_body import read_at_most
 
 log = logging.getLogger(__name__)

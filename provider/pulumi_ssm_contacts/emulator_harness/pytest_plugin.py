@@ -53,7 +53,9 @@ def ssm_contacts_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[SSMContacts
     import boto3
     import moto
 
-    from . import register, state
+    from pulumi_ssm_contacts.emulator import register
+
+    from . import state
 
     register()
     for name, value in DUMMY_ENV.items():

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from .call_log import Call
 from .faults import FaultConfig
-from .idempotency import TokenPolicy
 from .preconditions import PreconditionConfig
+from .tokens import TokenPolicy
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient

@@ -16,7 +16,6 @@ from typing import Any
 from werkzeug.wrappers import Request, Response
 
 from . import state
-from .models import activation_codes
 from .settings import SettingError, SettingsHolder
 from .wsgi_body import read_at_most
 
@@ -61,7 +60,7 @@ def _routes() -> dict[tuple[str, str], Route]:
         ("GET", "calls"): lambda _: {"calls": [c.to_json() for c in state.CALL_LOG.calls()]},
         ("DELETE", "calls"): lambda _: state.CALL_LOG.clear(),
         ("POST", "reset"): lambda _: state.reset(),
-        ("GET", "activation-codes"): lambda _: {"codes": activation_codes()},
+        ("GET", "activation-codes"): lambda _: {"codes": state.activation_codes()},
         **_settings_routes("faults", state.FAULTS),
         **_settings_routes("preconditions", state.PRECONDITIONS),
         **_settings_routes("tokens", state.TOKENS),
