@@ -1,8 +1,9 @@
 """`make demo`: deploy the examples with the real Pulumi CLI against the offline emulator.
 
 Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes --refresh` on the `demo` stack
-of the root project (examples/quickstart) and of examples/paging (state in .state/, a local file
-backend), prints the contacts and channels the emulator then holds, and stops the emulator. The
+of the root project (examples/quickstart), of examples/paging and of examples/oncall (state in
+.state/, a local file backend), prints the contacts and channels the emulator then holds and the
+on-call rotation's first week of shifts, and stops the emulator. The
 stacks' state outlives the emulator's contacts, so each run refreshes first: a second `make demo`
 finds them gone and creates them again.
 """
@@ -15,8 +16,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
-from pulumi_ssm_contacts.emulator.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 
 REPO = Path(__file__).resolve().parent.parent
 STACK = "demo"
@@ -87,6 +88,39 @@ def summary(endpoint: str) -> list[str]:
     return lines
 
 
+def week_of_shifts(env: Mapping[str, str], project: Path) -> str:
+    """The shifts table of the oncall example's London rotation for its first week."""
+    arn = subprocess.run(
+        ["pulumi", "stack", "output", "london"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    table = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pulumi_ssm_contacts",
+            "shifts",
+            "--rotation-id",
+            arn,
+            "--region",
+            REGION,
+            "--start",
+            "2026-12-07T00:00:00Z",
+            "--count",
+            "14",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return table.stdout if table.returncode == 0 else f"  (shifts failed: {table.stderr.strip()})"
+
+
 def main() -> None:
     bin_dir = pulumi_bin_dir()
     with EmulatorServer() as server:
@@ -100,10 +134,17 @@ def main() -> None:
         pulumi(env, "config", "set", "aws:region", REGION, cwd=paging)
         pulumi(env, "config", "set", "--secret", "smsNumber", "+15550100", cwd=paging)
         pulumi(env, "up", "--yes", "--refresh", cwd=paging)
+        oncall = REPO / "examples" / "oncall"
+        pulumi(env, "stack", "select", "--create", STACK, cwd=oncall)
+        pulumi(env, "config", "set", "aws:region", REGION, cwd=oncall)
+        pulumi(env, "up", "--yes", "--refresh", cwd=oncall)
         lines = summary(server.endpoint)
+        shifts = week_of_shifts(env, oncall)
     print("demo: emulator stopped")
     print("\nContacts and channels in the emulator after `pulumi up`:")
     print("\n".join(lines) if lines else "  (none)")
+    print("\nThe London rotation's first week (python -m pulumi_ssm_contacts shifts):")
+    print(shifts)
     print(
         "\nTo deploy the same program to a real AWS account (Incident Manager needs a"
         "\nreplication set in the region first), use your usual credentials and a backend:"

@@ -1,7 +1,7 @@
 """A contact that actually pages someone, and an escalation plan over two people.
 
-Akua's engagement plan emails her at once and texts her after 5 minutes; the escalation
-engages Akua first and Mateo after 10 more minutes. The SMS number is a config secret:
+Alejandro's engagement plan emails him at once and texts him after 5 minutes; the escalation
+engages Alejandro first and Mateo after 10 more minutes. The SMS number is a config secret:
 `pulumi config set --secret smsNumber +15550100`. The plans are `ContactPlan` resources
 because they target channels, which exist only after their contact.
 
@@ -24,16 +24,16 @@ from pulumi_ssm_contacts import (
 config = pulumi.Config()
 sms_number = config.require_secret("smsNumber")
 
-akuam = Contact("akuam", alias="akuam", display_name="Akua Mansa", type="PERSONAL")
+alejr = Contact("alejr", alias="alejr", display_name="Alejandro Rosalez", type="PERSONAL")
 email = ContactChannel(
-    "akuam-email",
-    contact_id=akuam.arn,
+    "alejr-email",
+    contact_id=alejr.arn,
     name="Work email",
     type="EMAIL",
-    delivery_address="akuam@example.com",
+    delivery_address="alejr@example.com",
 )
 sms = ContactChannel(
-    "akuam-sms", contact_id=akuam.arn, name="Phone", type="SMS", delivery_address=sms_number
+    "alejr-sms", contact_id=alejr.arn, name="Phone", type="SMS", delivery_address=sms_number
 )
 
 
@@ -44,9 +44,9 @@ def page(channel: ContactChannel, minutes: int) -> PlanStageArgs:
     )
 
 
-ContactPlan("akuam-plan", contact_id=akuam.arn, stages=[page(email, 5), page(sms, 0)])
+ContactPlan("alejr-plan", contact_id=alejr.arn, stages=[page(email, 5), page(sms, 0)])
 
-mateo = Contact("mateo", alias="mateo", display_name="Mateo Jackson", type="PERSONAL")
+mateo = Contact("mateo", alias="mateoj", display_name="Mateo Jackson", type="PERSONAL")
 
 
 def engage(contact: Contact, minutes: int) -> PlanStageArgs:
@@ -57,13 +57,13 @@ def engage(contact: Contact, minutes: int) -> PlanStageArgs:
 
 
 escalation = Contact(
-    "sre-escalation",
-    alias="sre-escalation",
-    display_name="SRE escalation",
+    "payments-escalation",
+    alias="payments-escalation",
+    display_name="Payments escalation",
     type="ESCALATION",
-    plan={"stages": [engage(akuam, 10), engage(mateo, 10)]},
+    plan={"stages": [engage(alejr, 10), engage(mateo, 10)]},
 )
 
-pulumi.export("akuam", akuam.arn)
+pulumi.export("alejr", alejr.arn)
 pulumi.export("sms_channel", sms.arn)
 pulumi.export("escalation", escalation.arn)

@@ -27,6 +27,16 @@ from ._inputs import (
     PlanStageTargetChannelTargetInfoArgsDict,
     PlanStageTargetContactTargetInfoArgs,
     PlanStageTargetContactTargetInfoArgsDict,
+    RotationRecurrenceArgs,
+    RotationRecurrenceArgsDict,
+    RotationRecurrenceHandOffTimeArgs,
+    RotationRecurrenceHandOffTimeArgsDict,
+    RotationRecurrenceMonthlySettingArgs,
+    RotationRecurrenceMonthlySettingArgsDict,
+    RotationRecurrenceShiftCoverageArgs,
+    RotationRecurrenceShiftCoverageArgsDict,
+    RotationRecurrenceWeeklySettingArgs,
+    RotationRecurrenceWeeklySettingArgsDict,
     StageArgs,
     StageArgsDict,
     TargetArgs,
@@ -39,6 +49,8 @@ from .contact_channel_provider import ContactChannelProvider
 from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
 from .contact_plan_provider import ContactPlanProvider
 from .contact_provider import ContactProvider
+from .rotation import Rotation, RotationArgs, RotationArgsDict
+from .rotation_provider import RotationProvider
 
 __all__ = [
     "ChannelTargetInfoArgs",
@@ -72,6 +84,20 @@ __all__ = [
     "PlanStageTargetChannelTargetInfoArgsDict",
     "PlanStageTargetContactTargetInfoArgs",
     "PlanStageTargetContactTargetInfoArgsDict",
+    "Rotation",
+    "RotationArgs",
+    "RotationArgsDict",
+    "RotationProvider",
+    "RotationRecurrenceArgs",
+    "RotationRecurrenceArgsDict",
+    "RotationRecurrenceHandOffTimeArgs",
+    "RotationRecurrenceHandOffTimeArgsDict",
+    "RotationRecurrenceMonthlySettingArgs",
+    "RotationRecurrenceMonthlySettingArgsDict",
+    "RotationRecurrenceShiftCoverageArgs",
+    "RotationRecurrenceShiftCoverageArgsDict",
+    "RotationRecurrenceWeeklySettingArgs",
+    "RotationRecurrenceWeeklySettingArgsDict",
     "StageArgs",
     "StageArgsDict",
     "TargetArgs",

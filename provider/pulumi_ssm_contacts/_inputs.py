@@ -10,8 +10,8 @@ importable as aliases.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from typing import Literal, NotRequired, TypedDict
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, NotRequired, TypedDict
 
 import pulumi
 
@@ -148,3 +148,148 @@ StageArgs = PlanStageArgs
 StageArgsDict = PlanStageArgsDict
 PlanArgs = ContactEngagementPlanArgs
 PlanArgsDict = ContactEngagementPlanArgsDict
+
+
+DayOfWeek = Literal["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
+
+
+@dataclasses.dataclass(frozen=True)
+class RotationRecurrenceHandOffTimeArgs:
+    """A time of day in the rotation's time zone."""
+
+    hour_of_day: pulumi.Input[int]
+    """0-23."""
+    minute_of_hour: pulumi.Input[int]
+    """0-59."""
+
+
+class RotationRecurrenceHandOffTimeArgsDict(TypedDict):
+    """Dict form of :class:`RotationRecurrenceHandOffTimeArgs`."""
+
+    hour_of_day: pulumi.Input[int]
+    """0-23."""
+    minute_of_hour: pulumi.Input[int]
+    """0-59."""
+
+
+HandOff = pulumi.Input[RotationRecurrenceHandOffTimeArgs | RotationRecurrenceHandOffTimeArgsDict]
+
+
+@dataclasses.dataclass(frozen=True)
+class RotationRecurrenceWeeklySettingArgs:
+    """A weekly hand-off: on this day, at this time."""
+
+    day_of_week: pulumi.Input[DayOfWeek]
+    """``MON`` ... ``SUN``."""
+    hand_off_time: HandOff
+    """When the shift changes hands."""
+
+
+class RotationRecurrenceWeeklySettingArgsDict(TypedDict):
+    """Dict form of :class:`RotationRecurrenceWeeklySettingArgs`."""
+
+    day_of_week: pulumi.Input[DayOfWeek]
+    """``MON`` ... ``SUN``."""
+    hand_off_time: HandOff
+    """When the shift changes hands."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RotationRecurrenceMonthlySettingArgs:
+    """A monthly hand-off: on this day of the month, at this time."""
+
+    day_of_month: pulumi.Input[int]
+    """1-31."""
+    hand_off_time: HandOff
+    """When the shift changes hands."""
+
+
+class RotationRecurrenceMonthlySettingArgsDict(TypedDict):
+    """Dict form of :class:`RotationRecurrenceMonthlySettingArgs`."""
+
+    day_of_month: pulumi.Input[int]
+    """1-31."""
+    hand_off_time: HandOff
+    """When the shift changes hands."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RotationRecurrenceShiftCoverageArgs:
+    """Hours of a day when someone is on call (outside them, nobody is)."""
+
+    start: HandOff
+    """Start of the covered hours."""
+    end: HandOff
+    """End of the covered hours."""
+
+
+class RotationRecurrenceShiftCoverageArgsDict(TypedDict):
+    """Dict form of :class:`RotationRecurrenceShiftCoverageArgs`."""
+
+    start: HandOff
+    """Start of the covered hours."""
+    end: HandOff
+    """End of the covered hours."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RotationRecurrenceArgs:
+    """How a rotation's shifts recur: exactly one of daily, weekly or monthly hand-offs."""
+
+    number_of_on_calls: pulumi.Input[int]
+    """Contacts on call at once (at most the number of contacts)."""
+    recurrence_multiplier: pulumi.Input[int]
+    """Hand off every Nth recurrence (1-100): 2 with weekly settings is every two weeks."""
+    daily_settings: pulumi.Input[Sequence[HandOff]] | None = None
+    """Hand-off times of every day."""
+    weekly_settings: (
+        pulumi.Input[
+            Sequence[
+                pulumi.Input[
+                    RotationRecurrenceWeeklySettingArgs | RotationRecurrenceWeeklySettingArgsDict
+                ]
+            ]
+        ]
+        | None
+    ) = None
+    """Hand-offs on days of the week."""
+    monthly_settings: (
+        pulumi.Input[
+            Sequence[
+                pulumi.Input[
+                    RotationRecurrenceMonthlySettingArgs | RotationRecurrenceMonthlySettingArgsDict
+                ]
+            ]
+        ]
+        | None
+    ) = None
+    """Hand-offs on days of the month."""
+    shift_coverages: (
+        pulumi.Input[
+            Mapping[
+                str,
+                Sequence[
+                    RotationRecurrenceShiftCoverageArgs | RotationRecurrenceShiftCoverageArgsDict
+                ],
+            ]
+        ]
+        | None
+    ) = None
+    """Covered hours per day (``{"MON": [...]}``); days left out are not covered."""
+
+
+class RotationRecurrenceArgsDict(TypedDict):
+    """Dict form of :class:`RotationRecurrenceArgs`."""
+
+    number_of_on_calls: pulumi.Input[int]
+    """Contacts on call at once (at most the number of contacts)."""
+    recurrence_multiplier: pulumi.Input[int]
+    """Hand off every Nth recurrence (1-100)."""
+    daily_settings: NotRequired[pulumi.Input[Sequence[HandOff]] | None]
+    """Hand-off times of every day."""
+    weekly_settings: NotRequired[Any]
+    """Hand-offs on days of the week."""
+    monthly_settings: NotRequired[Any]
+    """Hand-offs on days of the month."""
+    shift_coverages: NotRequired[Any]
+    """Covered hours per day (``{"MON": [...]}``)."""

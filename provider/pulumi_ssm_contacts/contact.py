@@ -10,6 +10,7 @@ import pulumi
 
 from ._inputs import ContactEngagementPlanArgs, ContactEngagementPlanArgsDict, ContactType
 from .contact_provider import ContactProvider
+from .oncall_coverage import rotation_ids_of, with_coverage_check
 from .resource import SsmContactsResource, checked_tags, resolve_args, to_bag
 
 
@@ -116,11 +117,14 @@ class Contact(SsmContactsResource, module="ssm-contacts", name="Contact"):
         args = resolve_args(ContactArgs, args, kwargs)
         self.manages_plan = args.plan is not None
         """Whether this resource owns the contact's plan (its program sets ``plan``)."""
+        plan = to_bag(args.plan)
+        if args.type == "ONCALL_SCHEDULE":
+            plan = with_coverage_check(resource_name, plan, rotation_ids_of(args.plan), self)
         props: dict[str, Any] = {
             "alias": args.alias,
             "type": args.type,
             "displayName": args.display_name,
-            "plan": to_bag(args.plan),
+            "plan": plan,
             "tags": checked_tags(resource_name, args.tags),
             "region": args.region,
         }

@@ -9,8 +9,6 @@ ever contains it. docs/contact_channel.md has the property bag contract.
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,15 +17,10 @@ import regex
 from .aws_errors import ContactError, explain
 from .calls import Conflict, NotFound, call, find
 from .dynamic_provider import EngineProvider
-from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping
+from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, send_changes
+from .owned_create import MAX_GENERATIONS, create_owned, owned_tokens
 from .ownership import OWNER_KEY
 from .validation import Failure, is_unknown, model_failures
-
-TOKEN_NAMESPACE = "pulumi-ssm-contacts/ContactChannel"
-"""What every token digest starts with, so no other use of the owner string collides."""
-
-MAX_GENERATIONS = 8
-"""Tokens one create tries before giving up (see :func:`idempotency_token`)."""
 
 PLACEHOLDER_TOKEN = "check"
 
@@ -43,16 +36,10 @@ _EMAIL = regex.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def idempotency_token(owner: str | None, generation: int) -> str:
-    """The CreateContactChannel token of an owner's ``generation``-th try.
-
-    A digest of ``<namespace>/<owner>/<generation>``: the same for every run of one
-    resource (so a create whose answer was lost is answered with its channel on the next
-    run), and never derived from the delivery address. No owner (the provider used
-    directly, not through the resource class) means a random token.
-    """
-    if not owner:
-        return uuid.uuid4().hex
-    return hashlib.sha256(f"{TOKEN_NAMESPACE}/{owner}/{generation}".encode()).hexdigest()
+    """The CreateContactChannel token of an owner's ``generation``-th try (see
+    :mod:`owned_create`): never derived from the delivery address."""
+    tokens = list(owned_tokens("ContactChannel", owner))
+    return tokens[generation] if owner else tokens[0]
 
 
 def create_request(bag: Mapping[str, Any], token: str) -> dict[str, Any]:
@@ -178,18 +165,19 @@ class ContactChannelEngine(Engine):
         replayed a deleted channel's ARN), the next generation is tried.
         """
         owner = bag.get(OWNER_KEY) or None
-        for generation in range(MAX_GENERATIONS if owner else 1):
-            arn = self._create_call(session, bag, idempotency_token(owner, generation))
-            found = self._get(session, arn)
-            if found is None:
-                continue
-            live = live_bag(found)
-            if differing(live, bag, tuple(self.replace_keys)):
-                self._delete(session, arn)
-                continue
-            self._write(session, arn, live, bag)
-            return arn, {STATUS_KEY: live[STATUS_KEY]}
-        raise self._tokens_spent(session, bag, bool(owner))
+        made = create_owned(
+            owned_tokens("ContactChannel", owner),
+            create=lambda token: self._create_call(session, bag, token),
+            find=lambda arn: self._get(session, arn),
+            usable=lambda found: not differing(live_bag(found), bag, tuple(self.replace_keys)),
+            discard=lambda arn: self._delete(session, arn),
+        )
+        if made is None:
+            raise self._tokens_spent(session, bag, bool(owner))
+        arn, found = made
+        live = live_bag(found)
+        self._write(session, arn, live, bag)
+        return arn, {STATUS_KEY: live[STATUS_KEY]}
 
     def _create_call(self, session: Session, bag: Mapping[str, Any], token: str) -> str:
         """One CreateContactChannel; the ARN it answers (a new channel, or a replayed one)."""
@@ -249,8 +237,15 @@ class ContactChannelEngine(Engine):
     def update(
         self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
     ) -> dict[str, Any]:
-        """One UpdateContactChannel with only what changed (name, address, or both)."""
+        """One UpdateContactChannel with only what changed (name, address, or both).
+
+        A new address may need activating again (the emulator resets it, AWS is silent):
+        then one GetContactChannel reads the status; a rename keeps the last status read.
+        """
         self._write(session, id_, old, new)
+        if old.get("deliveryAddress") != new.get("deliveryAddress"):
+            found = self._get(session, id_)
+            return {STATUS_KEY: found.get("ActivationStatus")} if found else {}
         return {STATUS_KEY: old[STATUS_KEY]} if old.get(STATUS_KEY) else {}
 
     def _write(
@@ -261,12 +256,14 @@ class ContactChannelEngine(Engine):
             request["Name"] = new.get("name")
         if old.get("deliveryAddress") != new.get("deliveryAddress"):
             request["DeliveryAddress"] = {"SimpleAddress": new.get("deliveryAddress")}
-        if request:
-            client = session.client
-            call(
-                session.ctx("UpdateContactChannel", id_),
-                lambda: client.update_contact_channel(ContactChannelId=id_, **request),
-            )
+        client = session.client
+        send_changes(
+            session,
+            "UpdateContactChannel",
+            client.update_contact_channel,
+            request,
+            ContactChannelId=id_,
+        )
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
         """DeleteContactChannel; a channel already gone counts as deleted."""

@@ -15,6 +15,7 @@ import pulumi
 from ._inputs import StageList
 from .contact import Contact
 from .contact_plan_provider import ContactPlanProvider
+from .oncall_coverage import with_coverage_check
 from .resource import SsmContactsResource, resolve_args, to_bag
 
 
@@ -93,10 +94,13 @@ class ContactPlan(SsmContactsResource, module="ssm-contacts", name="ContactPlan"
         :param opts: Resource options (``import_`` adopts the contact's plan by contact ARN).
         """
         args = resolve_args(ContactPlanArgs, args, kwargs)
+        rotation_ids = with_coverage_check(
+            resource_name, args.rotation_ids, args.rotation_ids, self
+        )
         props: dict[str, Any] = {
             "contactId": _one_plan_owner(resource_name, args.contact_id),
             "stages": to_bag(args.stages),
-            "rotationIds": args.rotation_ids,
+            "rotationIds": rotation_ids,
             "region": args.region,
         }
         super().__init__(ContactPlanProvider(), resource_name, props, opts)

@@ -17,7 +17,7 @@ from . import bag as bags
 from .aws_errors import ContactError, owned_elsewhere
 from .calls import call, find
 from .dynamic_provider import EngineProvider
-from .engine import Engine, Read, Session, keep_bookkeeping
+from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
 from .plan_rules import normalize_plan, plan_failures
 from .validation import Failure, model_failures
@@ -55,7 +55,7 @@ class ContactPlanEngine(Engine):
         """Claim the contact's plan (refused if another resource owns it), then write it."""
         contact_id = bag["contactId"]
         tags = self._tags_of_contact(session, contact_id)
-        self._claim(session, contact_id, tags, bag, "CreateContactPlan")
+        _claim(contact_id, tags, bag, "CreateContactPlan")
         self._write(session, contact_id, _plan(bag))
         if tags.get(PLAN_OWNER_TAG) != bag.get(OWNER_KEY) and bag.get(OWNER_KEY):
             self._tag_plan_owner(session, contact_id, bag[OWNER_KEY])
@@ -114,7 +114,7 @@ class ContactPlanEngine(Engine):
                 f"Import of the plan of {id_} failed: no such contact in {session.region}."
             )
         tags = self._tags_of_contact(session, id_)
-        self._claim(session, id_, tags, bag, "Import of the plan")
+        _claim(id_, tags, bag, "Import of the plan")
         differ = [k for k in ("stages", "rotationIds") if found.outputs.get(k) != bag.get(k)]
         if differ:
             raise ContactError(
@@ -138,26 +138,8 @@ class ContactPlanEngine(Engine):
             )
         return tags
 
-    def _claim(
-        self,
-        session: Session,
-        contact_id: str,
-        tags: Mapping[str, str],
-        bag: Mapping[str, Any],
-        operation: str,
-    ) -> None:
-        plan_owner = tags.get(PLAN_OWNER_TAG)
-        if plan_owner and plan_owner != bag.get(OWNER_KEY):
-            raise owned_elsewhere(contact_id, plan_owner, operation)
-
     def _tag_plan_owner(self, session: Session, contact_id: str, owner: str) -> None:
-        client = session.client
-        call(
-            session.ctx("TagResource", contact_id),
-            lambda: client.tag_resource(
-                ResourceARN=contact_id, Tags=[{"Key": PLAN_OWNER_TAG, "Value": owner}]
-            ),
-        )
+        tag(session, contact_id, {PLAN_OWNER_TAG: owner})
 
     def _write(self, session: Session, contact_id: str, plan: Mapping[str, Any]) -> None:
         client = session.client
@@ -166,6 +148,15 @@ class ContactPlanEngine(Engine):
             session.ctx("UpdateContact", contact_id),
             lambda: client.update_contact(ContactId=contact_id, Plan=api_plan),
         )
+
+
+def _claim(
+    contact_id: str, tags: Mapping[str, str], bag: Mapping[str, Any], operation: str
+) -> None:
+    """Refuse a plan whose plan-owner tag names another resource."""
+    plan_owner = tags.get(PLAN_OWNER_TAG)
+    if plan_owner and plan_owner != bag.get(OWNER_KEY):
+        raise owned_elsewhere(contact_id, plan_owner, operation)
 
 
 def _plan(bag: Mapping[str, Any]) -> dict[str, Any]:

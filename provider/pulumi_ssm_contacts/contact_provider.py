@@ -16,7 +16,16 @@ from . import bag as bags
 from .aws_errors import ContactError, conflict, owned_elsewhere
 from .calls import Conflict, call, find
 from .dynamic_provider import EngineProvider
-from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, owner_tags, split_owner
+from .engine import (
+    IMPORT_KEY,
+    Engine,
+    Read,
+    Session,
+    keep_bookkeeping,
+    owner_tags,
+    send_changes,
+    split_owner,
+)
 from .ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
 from .plan_rules import normalize_plan, plan_failures
 from .validation import Failure, is_unknown, model_failures
@@ -169,12 +178,8 @@ class ContactEngine(Engine):
             request["DisplayName"] = new.get("displayName", "")
         if "plan" in new and old.get("plan") != new["plan"]:
             request["Plan"] = bags.to_api(new["plan"])
-        if request:
-            client = session.client
-            call(
-                session.ctx("UpdateContact", id_),
-                lambda: client.update_contact(ContactId=id_, **request),
-            )
+        client = session.client
+        send_changes(session, "UpdateContact", client.update_contact, request, ContactId=id_)
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
         """``delete_contact`` after the owner check; a contact already gone is deleted.

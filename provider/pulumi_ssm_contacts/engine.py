@@ -176,18 +176,14 @@ class Engine(ABC):
         new_tags = {**new.get("tags", {}), **self.ownership_tags(kept)}
         to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
         to_untag = sorted(set(old_tags) - set(new_tags))
-        client = session.client
         if to_untag:
+            client = session.client
             call(
                 session.ctx("UntagResource", arn),
                 lambda: client.untag_resource(ResourceARN=arn, TagKeys=to_untag),
             )
         if to_tag:
-            tags = bags.tags_to_api(to_tag)
-            call(
-                session.ctx("TagResource", arn),
-                lambda: client.tag_resource(ResourceARN=arn, Tags=tags),
-            )
+            tag(session, arn, to_tag)
 
     def live_tags(self, session: Session, arn: str) -> dict[str, str] | None:
         """The resource's tags (owner tag included), or None when it is gone."""
@@ -199,6 +195,24 @@ class Engine(ABC):
             lambda: client.list_tags_for_resource(ResourceARN=arn),
         )
         return None if found is None else bags.tags_from_api(found.get("Tags"))
+
+
+def tag(session: Session, arn: str, tags: Mapping[str, str]) -> None:
+    """One TagResource call that adds or overwrites ``tags``."""
+    client = session.client
+    api_tags = bags.tags_to_api(tags)
+    call(
+        session.ctx("TagResource", arn), lambda: client.tag_resource(ResourceARN=arn, Tags=api_tags)
+    )
+
+
+def send_changes(
+    session: Session, operation: str, send: Any, request: Mapping[str, Any], **ids: str
+) -> None:
+    """One update call, ``send(**ids, **request)``, with the changed members; none when
+    nothing changed."""
+    if request:
+        call(session.ctx(operation, next(iter(ids.values()))), lambda: send(**ids, **request))
 
 
 def owner_tags(bag: Mapping[str, Any]) -> dict[str, str]:

@@ -11,7 +11,7 @@ import pytest
 from pulumi import automation as auto
 from semver import VersionInfo
 
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 
 from .harness import REGION, REPO, Emulator, StackFactory
 

@@ -21,7 +21,7 @@ from typing import IO, Any
 from mypy_boto3_ssm_contacts import SSMContactsClient
 from pulumi import automation as auto
 
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 
 from .processes import Process, helpers_of, is_alive
 

@@ -40,11 +40,11 @@ def test_paging_goes_up_pages_email_then_sms_and_a_second_up_is_a_no_op(
 ) -> None:
     result = paging.up()
 
-    assert emulator.aliases() == ["akuam", "mateo", "sre-escalation"]
-    channels = emulator.client.list_contact_channels(ContactId=contact_arn("akuam"))
+    assert emulator.aliases() == ["alejr", "mateoj", "payments-escalation"]
+    channels = emulator.client.list_contact_channels(ContactId=contact_arn("alejr"))
     by_name = {c["Name"]: c for c in channels["ContactChannels"]}
     assert by_name["Phone"]["DeliveryAddress"]["SimpleAddress"] == NUMBER
-    plan = emulator.client.get_contact(ContactId=contact_arn("akuam"))["Plan"]
+    plan = emulator.client.get_contact(ContactId=contact_arn("alejr"))["Plan"]
     engaged = [s["Targets"][0]["ChannelTargetInfo"]["ContactChannelId"] for s in plan["Stages"]]
     assert engaged == [
         by_name["Work email"]["ContactChannelArn"],

@@ -12,7 +12,7 @@ from pulumi.dynamic import ResourceProvider
 from pulumi.dynamic.dynamic import serialize_provider
 
 from pulumi_ssm_contacts import ContactProvider, aws_client
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
 
 if TYPE_CHECKING:

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi.dynamic import ResourceProvider
 
-from pulumi_ssm_contacts import ContactChannelProvider, ContactPlanProvider, ContactProvider
+from pulumi_ssm_contacts import (
+    ContactChannelProvider,
+    ContactPlanProvider,
+    ContactProvider,
+    RotationProvider,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
@@ -230,4 +235,85 @@ CONTACT_CHANNEL = ResourceCase(
     },
 )
 
-CASES = [CONTACT, CONTACT_PLAN, CONTACT_CHANNEL]
+# -- Rotation ---------------------------------------------------------------------------
+
+WEEKLY = {
+    "numberOfOnCalls": 1,
+    "recurrenceMultiplier": 1,
+    "weeklySettings": [{"dayOfWeek": "MON", "handOffTime": {"hourOfDay": 9, "minuteOfHour": 0}}],
+}
+
+
+def _rotation_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
+    try:
+        found = client.get_rotation(RotationId=arn)
+    except client.exceptions.ResourceNotFoundException:
+        return None
+    return {"name": found["Name"], "zone": found["TimeZoneId"], "contacts": found["ContactIds"]}
+
+
+def _rotation_existing(client: SSMContactsClient, ctx: Context) -> str:
+    return client.create_rotation(
+        Name="primary",
+        ContactIds=[ctx["contact"], ctx["other"]],
+        StartTime="2026-12-07T09:00:00Z",
+        TimeZoneId="Europe/Paris",
+        Recurrence={
+            "NumberOfOnCalls": 1,
+            "RecurrenceMultiplier": 1,
+            "WeeklySettings": [
+                {"DayOfWeek": "MON", "HandOffTime": {"HourOfDay": 9, "MinuteOfHour": 0}}
+            ],
+        },
+    )["RotationArn"]
+
+
+ROTATION_CASE = ResourceCase(
+    name="Rotation",
+    provider=RotationProvider,
+    setup=_plan_setup,
+    inputs=lambda ctx: {
+        "name": "primary",
+        "contactIds": [ctx["contact"], ctx["other"]],
+        "startTime": "2026-12-07T09:00:00Z",
+        "timeZoneId": "Europe/Paris",
+        "recurrence": WEEKLY,
+        "owner": "contacts/prod/primary",
+    },
+    create_calls={"CreateRotation": 1, "GetRotation": 1, "ListTagsForResource": 1},
+    live=_rotation_live,
+    delete_out_of_band=lambda client, arn: client.delete_rotation(RotationId=arn),
+    make_existing=_rotation_existing,
+    updates={
+        "timeZoneId": (lambda ctx: {"timeZoneId": "Asia/Tokyo"}, "UpdateRotation"),
+        "contactIds": (
+            lambda ctx: {"contactIds": [ctx["other"], ctx["contact"]]},
+            "UpdateRotation",
+        ),
+        "startTime": (lambda ctx: {"startTime": "2026-12-14T09:00:00+01:00"}, "UpdateRotation"),
+        "recurrence": (
+            lambda ctx: {"recurrence": {**WEEKLY, "recurrenceMultiplier": 2}},
+            "UpdateRotation",
+        ),
+        "tags": (lambda ctx: {"tags": {"team": "sre"}}, "TagResource"),
+    },
+    replaces={"name": lambda ctx: {"name": "secondary"}},
+    bad={
+        "zone": ({"timeZoneId": "Mars/Olympus"}, "timeZoneId"),
+        "settings": (
+            {"recurrence": {**WEEKLY, "dailySettings": [{"hourOfDay": 9, "minuteOfHour": 0}]}},
+            "recurrence",
+        ),
+        "start": ({"startTime": "2026-12-07T09:00:00"}, "startTime"),
+        "on-calls": (
+            {"recurrence": {**WEEKLY, "numberOfOnCalls": 3}},
+            "recurrence.numberOfOnCalls",
+        ),
+        "multiplier": (
+            {"recurrence": {**WEEKLY, "recurrenceMultiplier": 0}},
+            "recurrence.recurrenceMultiplier",
+        ),
+    },
+)
+
+CASES = [CONTACT, CONTACT_PLAN, CONTACT_CHANNEL, ROTATION_CASE]

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pulumi_ssm_contacts.contact_channel_provider import MAX_GENERATIONS, ContactChannelProvider
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.contact_channel_provider import ContactChannelProvider
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
+from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver, GrpcDriver, HookError
 
@@ -134,10 +135,11 @@ def test_update_delivery_address(
 
     control.clear_calls()
     outs = driver.update(arn, outs, news)
-    assert control.counts() == {"UpdateContactChannel": 1}
+    assert control.counts() == {"UpdateContactChannel": 1, "GetContactChannel": 1}
     assert outs["deliveryAddress"] == OTHER_PHONE
     live = aws.get_contact_channel(ContactChannelId=arn)
     assert (live["DeliveryAddress"], live["Name"]) == ({"SimpleAddress": OTHER_PHONE}, "mobile")
+    assert outs["activationStatus"] == live["ActivationStatus"], "a new address: status read"
 
 
 def test_update_defer_activation_is_no_change(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver, HookError
 from tests.protocol.resource_cases import CASES, Context, ResourceCase
@@ -83,7 +83,9 @@ def test_update_each_property_in_place(
         assert (diff.changes, diff.replaces) == (True, []), prop
         control.clear_calls()
         updated = drive.update(id_, outs, news)
-        assert control.counts() == {operation: 1}, prop
+        counts = control.counts()
+        assert counts.pop(operation) == 1, prop
+        assert all(op.startswith(("Get", "List")) for op in counts), (prop, counts)
         assert drive.read(id_, updated)[1] == updated, "AWS has what the program says"
         drive.delete(id_, updated)
 
@@ -124,7 +126,7 @@ def test_import_mismatch_names_the_difference_and_writes_nothing(
     with pytest.raises(HookError) as raised:
         drive.create(inputs)
     assert prop in str(raised.value)
-    assert set(control.counts()) <= {"GetContact", "GetContactChannel", "ListTagsForResource"}
+    assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
 
 
 def test_bad_input_names_the_property_with_no_call(

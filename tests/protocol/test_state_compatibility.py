@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pulumi_ssm_contacts.emulator.control import EmulatorControl
+from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.drivers import REGION, GrpcDriver
 
 if TYPE_CHECKING:

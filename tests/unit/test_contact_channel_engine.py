@@ -10,11 +10,11 @@ from botocore.exceptions import ClientError
 
 from pulumi_ssm_contacts.aws_errors import ContactError
 from pulumi_ssm_contacts.contact_channel_provider import (
-    MAX_GENERATIONS,
     ContactChannelEngine,
     idempotency_token,
 )
 from pulumi_ssm_contacts.engine import Session
+from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
 
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam"
 OWNER = "contacts/prod/akuam-sms"
@@ -150,22 +150,25 @@ def test_without_an_owner_the_token_is_random_and_there_is_one_try() -> None:
     assert request["IdempotencyToken"] != idempotency_token(OWNER, 0)
 
 
-@pytest.mark.parametrize(
-    ("new", "sent"),
-    [
-        ({"name": "phone"}, {"Name": "phone"}),
-        ({"deliveryAddress": "+15550199"}, {"DeliveryAddress": {"SimpleAddress": "+15550199"}}),
-    ],
-    ids=["name", "deliveryAddress"],
-)
-def test_update_sends_only_what_changed(new: dict[str, Any], sent: dict[str, Any]) -> None:
+def test_a_rename_sends_the_name_only_and_keeps_the_status() -> None:
     client = FakeClient()
     old = {**bag(), "activationStatus": "ACTIVATED"}
-    extra = ENGINE.update(session(client), channel_arn(0), old, bag(**new))
+    extra = ENGINE.update(session(client), channel_arn(0), old, bag(name="phone"))
     assert client.requests == [
-        ("UpdateContactChannel", {"ContactChannelId": channel_arn(0), **sent})
+        ("UpdateContactChannel", {"ContactChannelId": channel_arn(0), "Name": "phone"})
     ]
     assert extra == {"activationStatus": "ACTIVATED"}
+
+
+def test_a_new_address_sends_the_address_then_reads_the_status() -> None:
+    client = FakeClient()
+    old = {**bag(), "activationStatus": "ACTIVATED"}
+    ENGINE.update(session(client), channel_arn(0), old, bag(deliveryAddress="+15550199"))
+    assert client.requests[0] == (
+        "UpdateContactChannel",
+        {"ContactChannelId": channel_arn(0), "DeliveryAddress": {"SimpleAddress": "+15550199"}},
+    )
+    assert [name for name, _ in client.requests[1:]] == ["GetContactChannel"]
 
 
 def test_update_with_nothing_to_write_makes_no_call() -> None:

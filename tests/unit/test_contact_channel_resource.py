@@ -24,10 +24,10 @@ from pulumi_ssm_contacts.contact_channel import (
     ContactChannelArgsDict,
 )
 from pulumi_ssm_contacts.contact_channel_provider import (
-    MAX_GENERATIONS,
     ContactChannelProvider,
     idempotency_token,
 )
+from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
 
 CONTACT = "arn:aws:ssm-contacts:us-east-2:111122223333:contact/akuam"
 ADDRESS = "+15550100"

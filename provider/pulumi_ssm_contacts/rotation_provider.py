@@ -1,0 +1,281 @@
+"""The engine side of ``Rotation``: an on-call rotation, its keys, its rules and its calls.
+
+create 3 calls (CreateRotation with this owner's token and the owner tag, then GetRotation
+and ListTagsForResource to verify what the token answered: see :mod:`owned_create`), read
+2, update one UpdateRotation plus a tag call per changed tag set, delete 2 (the owner
+check, then the delete), import 2 + 1 TagResource for the owner tag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Mapping
+from typing import Any
+
+from . import bag as bags
+from .aws_errors import ContactError, owned_elsewhere
+from .calls import call, find
+from .dynamic_provider import EngineProvider
+from .engine import (
+    IMPORT_KEY,
+    Engine,
+    Read,
+    Session,
+    keep_bookkeeping,
+    owner_tags,
+    send_changes,
+    split_owner,
+)
+from .owned_create import MAX_GENERATIONS, create_owned, owned_tokens
+from .ownership import OWNER_KEY
+from .validation import Failure, is_unknown, model_failures
+
+WRITTEN = ("contactIds", "startTime", "timeZoneId", "recurrence")
+"""What one UpdateRotation writes (its Recurrence is required, so it is always sent)."""
+SETTINGS = ("dailySettings", "weeklySettings", "monthlySettings")
+_CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def canonical_time(value: Any) -> Any:
+    """A start time as ``YYYY-MM-DDTHH:MM:SSZ`` (UTC): datetimes, ``...Z`` and ``+HH:MM``
+    spellings of one instant are equal. A value that is not a zone-aware time is kept for
+    check to report."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, str) and not is_unknown(value):
+        try:
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _recurrence_from_api(recurrence: Mapping[str, Any]) -> dict[str, Any]:
+    """The API's Recurrence as a bag value: day keys of shift coverages stay ``MON``."""
+    out: dict[str, Any] = bags.from_api(recurrence)
+    coverages = out.get("shiftCoverages")
+    if isinstance(coverages, Mapping):
+        out["shiftCoverages"] = {day.upper(): spans for day, spans in coverages.items()}
+    return out
+
+
+def rotation_request(bag: Mapping[str, Any]) -> dict[str, Any]:
+    """The CreateRotation members of a bag that are not tags or the token."""
+    request: dict[str, Any] = {
+        "Name": bag.get("name"),
+        "ContactIds": bag.get("contactIds"),
+        "TimeZoneId": bag.get("timeZoneId"),
+        "Recurrence": bags.to_api(bag.get("recurrence")),
+    }
+    if bag.get("startTime") is not None:
+        request["StartTime"] = bag["startTime"]
+    return request
+
+
+class RotationEngine(Engine):
+    """An on-call rotation; the ID is its ARN."""
+
+    type_name = "Rotation"
+    input_keys = ("name", "contactIds", "startTime", "timeZoneId", "recurrence", "tags", "region")
+    replace_keys = ("name",)
+    update_keys = ("contactIds", "startTime", "timeZoneId", "recurrence", "tags")
+    tags_operation = "CreateRotation"
+    id_operation = ("GetRotation", "RotationId")
+
+    def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
+        """One spelling per start time; ``None`` members dropped; missing tags are none."""
+        out: dict[str, Any] = {
+            k: bags.clean(bag[k])
+            for k in ("name", "contactIds", "timeZoneId", "recurrence")
+            if bag.get(k) is not None
+        }
+        if bag.get("startTime") is not None:
+            out["startTime"] = canonical_time(bag["startTime"])
+        out["tags"] = bags.normalize_tags(bag.get("tags"))
+        return keep_bookkeeping(out, bag)
+
+    def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """The CreateRotation shape and what the API reference adds to it."""
+        request = {**rotation_request(bag), "StartTime": None}
+        failures = model_failures("CreateRotation", request)
+        start = bag.get("startTime")
+        if start is not None and not is_unknown(start) and not _CANONICAL.fullmatch(str(start)):
+            failures.append(
+                Failure(
+                    "startTime",
+                    "must be a zone-aware datetime or ISO 8601 string "
+                    "(2026-12-01T09:00:00Z, 2026-12-01T10:00:00+01:00)",
+                )
+            )
+        zone = bag.get("timeZoneId")
+        if isinstance(zone, str) and not is_unknown(zone) and zone not in _zones():
+            failures.append(Failure("timeZoneId", "must be an IANA time zone ID (Europe/Paris)"))
+        recurrence = bag.get("recurrence")
+        if isinstance(recurrence, Mapping) and not is_unknown(recurrence):
+            failures += _recurrence_failures(recurrence, bag.get("contactIds"))
+        return failures
+
+    def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """CreateRotation with this owner's token and tags, verified by a read; a rotation
+        a lost answer left behind is adopted and brought in line with the program."""
+        client = session.client
+
+        def create(token: str) -> str:
+            request = {
+                **rotation_request(bag),
+                "Tags": bags.tags_to_api({**bag.get("tags", {}), **owner_tags(bag)}),
+                "IdempotencyToken": token,
+            }
+            ctx = session.ctx("CreateRotation", f"rotation '{bag.get('name')}'")
+            arn: str = call(ctx, lambda: client.create_rotation(**request), creates=True)[
+                "RotationArn"
+            ]
+            return arn
+
+        made = create_owned(
+            owned_tokens("Rotation", bag.get(OWNER_KEY) or None),
+            create=create,
+            find=lambda arn: self._live_with_tags(session, arn),
+            usable=lambda found: found[0].get("name") == bag.get("name"),
+            discard=lambda arn: self._delete(session, arn),
+        )
+        if made is None:
+            raise ContactError(
+                f"CreateRotation for rotation '{bag.get('name')}' failed: AWS answered each of "
+                f"this resource's {MAX_GENERATIONS} idempotency tokens with a rotation that no "
+                "longer exists (AWS remembers tokens after a delete).\nWhat to do: wait for AWS "
+                "to forget them and run `pulumi up` again, or rename the Pulumi resource."
+            )
+        arn, (live, tags) = made
+        self._write(session, arn, live, bag)
+        self.sync_tags(session, arn, live, bag, tags)
+        return arn, {}
+
+    def _live_with_tags(
+        self, session: Session, arn: str
+    ) -> tuple[dict[str, Any], dict[str, str]] | None:
+        """The rotation's bag (``owner`` from its tag) and whole tag map, or None when gone."""
+        client = session.client
+        found = find(session.ctx("GetRotation", arn), lambda: client.get_rotation(RotationId=arn))
+        tags = self.live_tags(session, arn) if found is not None else None
+        if found is None or tags is None:
+            return None
+        user_tags, owner = split_owner(tags)
+        live = {
+            "name": found["Name"],
+            "contactIds": list(found["ContactIds"]),
+            "startTime": canonical_time(found.get("StartTime")),
+            "timeZoneId": found["TimeZoneId"],
+            "recurrence": _recurrence_from_api(found["Recurrence"]),
+            "tags": user_tags,
+            OWNER_KEY: owner,
+        }
+        return self.normalize(live), tags
+
+    def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
+        """GetRotation and ListTagsForResource; gone reads as None; another owner fails."""
+        found = self._live_with_tags(session, id_)
+        if found is None:
+            return None
+        live = found[0]
+        owner = live.pop(OWNER_KEY, None)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            raise owned_elsewhere(id_, owner, "Refresh")
+        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
+        return Read(live, dict(live))
+
+    def update(
+        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One UpdateRotation if what it writes changed; tags by changed key."""
+        self._write(session, id_, old, new)
+        self.sync_tags(session, id_, old, new)
+        return {}
+
+    def _write(
+        self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        if all(old.get(k) == new.get(k) for k in WRITTEN):
+            return
+        request = {k: v for k, v in rotation_request(new).items() if k != "Name"}
+        client = session.client
+        send_changes(session, "UpdateRotation", client.update_rotation, request, RotationId=id_)
+
+    def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
+        """DeleteRotation after the owner check; a rotation already gone is deleted."""
+        tags = self.live_tags(session, id_)
+        if tags is None:
+            return
+        _, owner = split_owner(tags)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            return
+        self._delete(session, id_)
+
+    def _delete(self, session: Session, arn: str) -> None:
+        client = session.client
+        find(session.ctx("DeleteRotation", arn), lambda: client.delete_rotation(RotationId=arn))
+
+    def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
+        """Take over an existing rotation: it must match the program; it gets our owner tag."""
+        found = self._live_with_tags(session, id_)
+        if found is None:
+            raise ContactError(f"Import of {id_} failed: no such rotation in {session.region}.")
+        live, tags = found
+        owner = live.get(OWNER_KEY)
+        if owner and owner != bag.get(OWNER_KEY):
+            raise owned_elsewhere(id_, owner, "Import")
+        differ = [k for k in ("name", *WRITTEN, "tags") if live.get(k) != bag.get(k)]
+        if "startTime" in differ and bag.get("startTime") is None:
+            differ.remove("startTime")
+        if differ:
+            raise ContactError(
+                f"Import of {id_} failed: the rotation does not match the program in "
+                f"{', '.join(differ)}.\nWhat to do: change the program to match it "
+                f"(`aws ssm-contacts get-rotation --rotation-id {id_}`), import, then change it."
+            )
+        if bag.get(OWNER_KEY):
+            self.sync_tags(session, id_, live, bag, tags)
+        return {}
+
+
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _recurrence_failures(recurrence: Mapping[str, Any], contact_ids: Any) -> list[Failure]:
+    """The API reference's rules: one kind of hand-off settings; on-calls within the team."""
+    failures = []
+    kinds = [k for k in SETTINGS if recurrence.get(k)]
+    if len(kinds) != 1:
+        failures.append(
+            Failure(
+                "recurrence",
+                "must set exactly one of dailySettings, weeklySettings or monthlySettings",
+            )
+        )
+    on_calls = recurrence.get("numberOfOnCalls")
+    if (
+        isinstance(on_calls, int)
+        and isinstance(contact_ids, list)
+        and not any(is_unknown(c) for c in contact_ids)
+        and on_calls > len(contact_ids)
+    ):
+        failures.append(
+            Failure(
+                "recurrence.numberOfOnCalls",
+                f"must be at most the number of contacts ({len(contact_ids)})",
+            )
+        )
+    return failures
+
+
+class RotationProvider(EngineProvider):
+    """Manages one on-call rotation per resource; the resource ID is its ARN."""
+
+    engine = RotationEngine()
