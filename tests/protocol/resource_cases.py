@@ -55,6 +55,8 @@ class ResourceCase:
     """A bad-input class: inputs overrides and the property path its failure names."""
     conflict: Callable[[Context], dict[str, Any]] | None = None
     """Inputs overrides of a second owner whose create must fail; None if none can exist."""
+    restore: Callable[[SSMContactsClient, Context], Context] = lambda client, ctx: ctx
+    """Make again what deleting it out of band took with it (a plan's contact)."""
 
 
 # -- Contact -----------------------------------------------------------------------------
@@ -119,7 +121,19 @@ def _plan_setup(client: SSMContactsClient) -> Context:
         ContactId=arn, Name="sms", Type="SMS", DeliveryAddress={"SimpleAddress": "+15550100"}
     )["ContactChannelArn"]
     other = client.create_contact(Alias="other", Type="PERSONAL", Plan={"Stages": []})
-    return {"contact": arn, "email": email, "sms": sms, "other": other["ContactArn"]}
+    other_email = client.create_contact_channel(
+        ContactId=other["ContactArn"],
+        Name="email",
+        Type="EMAIL",
+        DeliveryAddress={"SimpleAddress": "other@example.com"},
+    )["ContactChannelArn"]
+    return {
+        "contact": arn,
+        "email": email,
+        "sms": sms,
+        "other": other["ContactArn"],
+        "other_email": other_email,
+    }
 
 
 def _stage(channel: str, minutes: int) -> dict[str, Any]:
@@ -127,6 +141,22 @@ def _stage(channel: str, minutes: int) -> dict[str, Any]:
         "durationInMinutes": minutes,
         "targets": [{"channelTargetInfo": {"contactChannelId": channel}}],
     }
+
+
+def _plan_restore(client: SSMContactsClient, ctx: Context) -> Context:
+    """The plan's contact and channels again, after the contact was deleted out of band."""
+    arn = client.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
+    email = client.create_contact_channel(
+        ContactId=arn,
+        Name="email",
+        Type="EMAIL",
+        DeliveryAddress={"SimpleAddress": "a@example.com"},
+    )["ContactChannelArn"]
+    sms = client.create_contact_channel(
+        ContactId=arn, Name="sms", Type="SMS", DeliveryAddress={"SimpleAddress": "+15550100"}
+    )["ContactChannelArn"]
+    channels = {"email": email, "sms": sms}
+    return {**ctx, "contact": arn, **channels}
 
 
 def _plan_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
@@ -173,7 +203,12 @@ CONTACT_PLAN = ResourceCase(
             "UpdateContact",
         )
     },
-    replaces={"contactId": lambda ctx: {"contactId": ctx["other"], "stages": []}},
+    replaces={
+        "contactId": lambda ctx: {
+            "contactId": ctx["other"],
+            "stages": [_stage(ctx["other_email"], 0)],
+        }
+    },
     bad={
         "range": (
             {"stages": [{"durationInMinutes": 31, "targets": []}]},
@@ -183,6 +218,7 @@ CONTACT_PLAN = ResourceCase(
         "unknown-key": ({"stage": []}, "stage"),
     },
     conflict=lambda ctx: {"owner": "contacts/staging/akuam-plan"},
+    restore=_plan_restore,
 )
 
 # -- ContactChannel ---------------------------------------------------------------------
