@@ -1,7 +1,7 @@
 """The engine side of ``Contact``: its keys, its rules, and its calls.
 
-create 1 call (the owner tag rides along), read 2, delete 2 (the owner check, then the
-delete), update one per thing that changed. An omitted ``plan`` is not managed: create
+create 1 call (the owner tag rides along), read 2 (at once), delete 2 (the owner check, then
+the delete), update one per thing that changed. An omitted ``plan`` is not managed: create
 sends the empty plan the API requires, and nothing after reads it into the inputs or
 writes it (a ``ContactPlan`` may own it). docs/contact.md has the property bag contract.
 """
@@ -15,6 +15,7 @@ from typing import Any
 from . import bag as bags
 from .aws_errors import ContactError, conflict, owned_elsewhere
 from .calls import Conflict, call, find
+from .concurrent_calls import alongside
 from .dynamic_provider import EngineProvider
 from .engine import (
     IMPORT_KEY,
@@ -62,14 +63,18 @@ class ContactEngine(Engine):
         plan = bag.get("plan")
         if isinstance(plan, Mapping):
             failures += plan_failures(bag.get("type"), plan, "plan.")
-        elif plan is None and bag.get("type") == "ONCALL_SCHEDULE":
-            failures.append(
+        return failures
+
+    def create_rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """AWS makes no on-call schedule without a rotation (an imported one may omit it)."""
+        if bag.get("plan") is None and bag.get("type") == "ONCALL_SCHEDULE":
+            return [
                 Failure(
                     "plan.rotationIds",
                     "an ONCALL_SCHEDULE contact needs at least one rotation when it is created",
                 )
-            )
-        return failures
+            ]
+        return []
 
     def ownership_tags(self, bag: Mapping[str, Any]) -> dict[str, str]:
         """The owner tag, and the plan-owner tag while this resource manages the plan."""
@@ -126,10 +131,14 @@ class ContactEngine(Engine):
     def _live_with_tags(
         self, session: Session, arn: str
     ) -> tuple[dict[str, Any], dict[str, str]] | None:
-        """The contact's bag and its whole tag map, or None when it is gone (2 calls)."""
+        """The contact's bag and its whole tag map, or None when it is gone (2 calls, at
+        once)."""
         client = session.client
-        contact = find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn))
-        tags = self.live_tags(session, arn) if contact is not None else None
+        contact, tags_call = alongside(
+            lambda: find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn)),
+            lambda: self.live_tags(session, arn),
+        )
+        tags = tags_call.result() if contact is not None else None
         if contact is None or tags is None:
             return None
         user_tags, owner = split_owner(tags)

@@ -63,13 +63,13 @@ class EngineProvider(ResourceProvider):
 
     # -- hooks --------------------------------------------------------------------------
 
-    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+    def check(self, olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates and normalizes the inputs; no API call.
 
         The engine prints the whole value of a failure's property when it is a top-level
         key, and that value may be a secret: so the path goes into the reason instead.
         """
-        bag, failures = self.engine.check(news)
+        bag, failures = self.engine.check(news, olds)
         return CheckResult(bag, [CheckFailure("", f.text()) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:

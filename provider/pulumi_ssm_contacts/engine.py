@@ -119,13 +119,24 @@ class Engine(ABC):
         """Whether a replacement must delete first (a unique name kept, say)."""
         return False
 
+    def create_rules(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """Failures that only a create has (not an update, not an import)."""
+        return []
+
     # -- what every resource shares -----------------------------------------------------
 
-    def check(self, news: Mapping[str, Any]) -> tuple[dict[str, Any], list[Failure]]:
-        """The normalized bag and every failure of a program's inputs; no API call."""
+    def check(
+        self, news: Mapping[str, Any], olds: Mapping[str, Any] | None = None
+    ) -> tuple[dict[str, Any], list[Failure]]:
+        """The normalized bag and every failure of a program's inputs; no API call.
+
+        ``olds`` (the state's) is empty for a resource the engine is about to create.
+        """
         bag = self.normalize(news)
         failures = unknown_keys(news, self.type_name, self.input_keys)
         failures += self.rules(bag)
+        if not olds and not bag.get(IMPORT_KEY):
+            failures += self.create_rules(bag)
         failures += region_failures(bag.get("region"))
         failures += owner_failures(bag.get(OWNER_KEY))
         if self.tags_operation:
