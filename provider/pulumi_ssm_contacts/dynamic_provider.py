@@ -69,7 +69,8 @@ class EngineProvider(ResourceProvider):
         The engine prints the whole value of a failure's property when it is a top-level
         key, and that value may be a secret: so the path goes into the reason instead.
         """
-        bag, failures = self.engine.check(news, olds)
+        state = {k: v for k, v in olds.items() if k != "__provider"}
+        bag, failures = self.engine.check(news, state)
         return CheckResult(bag, [CheckFailure("", f.text()) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
