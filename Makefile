@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 # pytest's own options; override e.g. `make test PYTEST_ARGS="-n 0 -k e2e"`.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: venv cli demo test lint bench clean
+.PHONY: venv cli demo test lint bench bench-quick bench-full clean
 
 # Reinstall only when pyproject.toml changes; the stamp lives inside the venv.
 $(VENV)/.installed: pyproject.toml
@@ -35,8 +35,16 @@ lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
+# docs/BENCHMARKS.md: quick mode (under 10 minutes on 2 cores) unless BENCH_MODE=full (hours).
+BENCH_MODE ?= quick
 bench: venv cli
-	@for bench in benchmarks/*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
+	$(PY) -m benchmarks --mode $(BENCH_MODE)
+
+bench-quick:
+	$(MAKE) bench BENCH_MODE=quick
+
+bench-full:
+	$(MAKE) bench BENCH_MODE=full
 
 clean:
 	rm -rf .state .pytest_cache .mypy_cache .ruff_cache

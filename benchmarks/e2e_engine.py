@@ -21,7 +21,7 @@ from typing import Any
 
 from pulumi import automation as auto
 
-from pulumi_ssm_contacts.emulator.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 
 REPO = Path(__file__).resolve().parent.parent
 PROGRAM = REPO / "tests" / "e2e" / "contacts_program" / "__main__.py"

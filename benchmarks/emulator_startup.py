@@ -12,7 +12,7 @@ import time
 
 import boto3
 
-from pulumi_ssm_contacts.emulator.process import EmulatorServer
+from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 
 
 def one_run() -> tuple[float, float, float]:

@@ -8,49 +8,53 @@ offline for tests and demos.
 
 __version__ = "0.1.0"
 
-from ._inputs import (
-    ChannelTargetInfoArgs,
-    ChannelTargetInfoArgsDict,
-    ChannelType,
-    ContactEngagementPlanArgs,
-    ContactEngagementPlanArgsDict,
-    ContactTargetInfoArgs,
-    ContactTargetInfoArgsDict,
-    ContactType,
-    PlanArgs,
-    PlanArgsDict,
-    PlanStageArgs,
-    PlanStageArgsDict,
-    PlanStageTargetArgs,
-    PlanStageTargetArgsDict,
-    PlanStageTargetChannelTargetInfoArgs,
-    PlanStageTargetChannelTargetInfoArgsDict,
-    PlanStageTargetContactTargetInfoArgs,
-    PlanStageTargetContactTargetInfoArgsDict,
-    RotationRecurrenceArgs,
-    RotationRecurrenceArgsDict,
-    RotationRecurrenceHandOffTimeArgs,
-    RotationRecurrenceHandOffTimeArgsDict,
-    RotationRecurrenceMonthlySettingArgs,
-    RotationRecurrenceMonthlySettingArgsDict,
-    RotationRecurrenceShiftCoverageArgs,
-    RotationRecurrenceShiftCoverageArgsDict,
-    RotationRecurrenceWeeklySettingArgs,
-    RotationRecurrenceWeeklySettingArgsDict,
-    StageArgs,
-    StageArgsDict,
-    TargetArgs,
-    TargetArgsDict,
-)
-from .aws_errors import ContactError
-from .contact import Contact, ContactArgs, ContactArgsDict
-from .contact_channel import ContactChannel, ContactChannelArgs, ContactChannelArgsDict
-from .contact_channel_provider import ContactChannelProvider
-from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
-from .contact_plan_provider import ContactPlanProvider
-from .contact_provider import ContactProvider
-from .rotation import Rotation, RotationArgs, RotationArgsDict
-from .rotation_provider import RotationProvider
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._inputs import (
+        ChannelTargetInfoArgs,
+        ChannelTargetInfoArgsDict,
+        ChannelType,
+        ContactEngagementPlanArgs,
+        ContactEngagementPlanArgsDict,
+        ContactTargetInfoArgs,
+        ContactTargetInfoArgsDict,
+        ContactType,
+        PlanArgs,
+        PlanArgsDict,
+        PlanStageArgs,
+        PlanStageArgsDict,
+        PlanStageTargetArgs,
+        PlanStageTargetArgsDict,
+        PlanStageTargetChannelTargetInfoArgs,
+        PlanStageTargetChannelTargetInfoArgsDict,
+        PlanStageTargetContactTargetInfoArgs,
+        PlanStageTargetContactTargetInfoArgsDict,
+        RotationRecurrenceArgs,
+        RotationRecurrenceArgsDict,
+        RotationRecurrenceHandOffTimeArgs,
+        RotationRecurrenceHandOffTimeArgsDict,
+        RotationRecurrenceMonthlySettingArgs,
+        RotationRecurrenceMonthlySettingArgsDict,
+        RotationRecurrenceShiftCoverageArgs,
+        RotationRecurrenceShiftCoverageArgsDict,
+        RotationRecurrenceWeeklySettingArgs,
+        RotationRecurrenceWeeklySettingArgsDict,
+        StageArgs,
+        StageArgsDict,
+        TargetArgs,
+        TargetArgsDict,
+    )
+    from .aws_errors import ContactError
+    from .contact import Contact, ContactArgs, ContactArgsDict
+    from .contact_channel import ContactChannel, ContactChannelArgs, ContactChannelArgsDict
+    from .contact_channel_provider import ContactChannelProvider
+    from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
+    from .contact_plan_provider import ContactPlanProvider
+    from .contact_provider import ContactProvider
+    from .rotation import Rotation, RotationArgs, RotationArgsDict
+    from .rotation_provider import RotationProvider
 
 __all__ = [
     "ChannelTargetInfoArgs",
@@ -104,3 +108,37 @@ __all__ = [
     "TargetArgsDict",
     "__version__",
 ]
+
+_PUBLIC_MODULES = (
+    "._inputs",
+    ".aws_errors",
+    ".contact",
+    ".contact_channel",
+    ".contact_channel_provider",
+    ".contact_plan",
+    ".contact_plan_provider",
+    ".contact_provider",
+    ".rotation",
+    ".rotation_provider",
+)
+"""Where the names above live. They load on the first use of any of them (pulumi with
+them), not with the package: the emulator, its harness and pytest plugin, the commands and
+a provider process that unpickles one provider import only what they use."""
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        names = globals()
+        for module_name in _PUBLIC_MODULES:
+            module = importlib.import_module(module_name, __name__)
+            for public in __all__:
+                if public not in names and hasattr(module, public):
+                    names[public] = getattr(module, public)
+        if name not in names:
+            raise AttributeError(f"{name!r} is in {__name__}.__all__ but in none of its modules")
+        return names[name]
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

@@ -4,7 +4,7 @@ The contact's ``pulumi-ssm-contacts/plan-owner`` tag names the one resource that
 its plan, so two ContactPlans (or a ContactPlan and a Contact with an inline ``plan``)
 can never fight over one contact, in one stack or in two. create: ListTagsForResource,
 UpdateContact, TagResource (3); update: UpdateContact (1); read: GetContact and
-ListTagsForResource (2); delete: ListTagsForResource, UpdateContact to the empty plan,
+ListTagsForResource (2, at once); delete: ListTagsForResource, UpdateContact to the empty plan,
 UntagResource (3).
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 from . import bag as bags
 from .aws_errors import ContactError, owned_elsewhere
 from .calls import call, find
+from .concurrent_calls import alongside
 from .dynamic_provider import EngineProvider
 from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
@@ -64,8 +65,11 @@ class ContactPlanEngine(Engine):
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
         """The contact's plan as AWS has it; a contact that is gone reads as None."""
         client = session.client
-        contact = find(session.ctx("GetContact", id_), lambda: client.get_contact(ContactId=id_))
-        tags = self.live_tags(session, id_) if contact is not None else None
+        contact, tags_call = alongside(
+            lambda: find(session.ctx("GetContact", id_), lambda: client.get_contact(ContactId=id_)),
+            lambda: self.live_tags(session, id_),
+        )
+        tags = tags_call.result() if contact is not None else None
         if contact is None or tags is None:
             return None
         plan_owner = tags.get(PLAN_OWNER_TAG)

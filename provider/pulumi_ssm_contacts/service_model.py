@@ -11,11 +11,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import botocore.session
 import regex
-from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
+
+if TYPE_CHECKING:
+    from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
+
+# botocore's model and session load with the model, not with this module: a Pulumi program
+# imports the resources (and so this) but never validates; the provider process does.
 
 SERVICE_NAME = "ssm-contacts"
 
@@ -55,6 +59,8 @@ class Violation:
 @functools.lru_cache(maxsize=1)
 def service_model() -> ServiceModel:
     """The botocore model of ssm-contacts (loaded once)."""
+    import botocore.session
+
     return botocore.session.get_session().get_service_model(SERVICE_NAME)
 
 
@@ -65,6 +71,8 @@ def operation(name: str) -> OperationModel:
 
 def input_shape(name: str) -> StructureShape:
     """The input structure of an operation (every ssm-contacts operation has one)."""
+    from botocore.model import StructureShape
+
     shape = operation(name).input_shape
     if not isinstance(shape, StructureShape):
         raise LookupError(f"{name} has no input shape")
@@ -135,6 +143,8 @@ def _scalar_violations(shape: Shape, value: Any) -> list[str]:
 
 def validate_shape(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -> list[Violation]:
     """Every rule of ``shape`` that ``value`` breaks, depth first, in member order."""
+    from botocore.model import ListShape, MapShape, StructureShape
+
     if not _type_ok(shape, value):
         return [Violation(path, _type_rule(shape) or "Member has the wrong type", value)]
     found = [Violation(path, rule, value) for rule in _scalar_violations(shape, value)]
@@ -158,6 +168,8 @@ def validate_shape(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -
 def unknown_members(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -> list[Violation]:
     """Members of ``value`` that ``shape`` does not have, at any depth (botocore's
     ``Unknown parameter`` rule); the violation names the member, never its value."""
+    from botocore.model import ListShape, MapShape, StructureShape
+
     found: list[Violation] = []
     if isinstance(shape, StructureShape) and isinstance(value, Mapping):
         for name, item in value.items():

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from botocore.model import ListShape, StructureShape
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
@@ -101,6 +100,8 @@ def tag_failures(tags: Any, operation: str) -> list[Failure]:
                 f"resource and one is the owner tag {OWNER_TAG}",
             )
         )
+    from botocore.model import ListShape, StructureShape  # loaded by input_shape already
+
     tags_shape = input_shape(operation).members["Tags"]
     assert isinstance(tags_shape, ListShape)
     tag = tags_shape.member

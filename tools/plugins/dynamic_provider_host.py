@@ -1,28 +1,113 @@
-"""Python dynamic provider plugin: the SDK's `python -m pulumi.dynamic` server, plus a watchdog.
+"""Python dynamic provider plugin: the SDK's dynamic provider server, more workers, a watchdog.
 
-The server is the SDK's, run unchanged with `runpy` as `-m` would run it; this launcher only
-starts `engine_watchdog` first, so the process exits when the engine that started it is gone
-(after `kill -9` of the CLI, say) instead of serving nobody. It serves every Python dynamic
-provider, so it imports nothing of any particular one.
+The SDK's server (`python -m pulumi.dynamic`) serves at most 4 calls at once
+(``ThreadPoolExecutor(max_workers=4)`` in its ``main``), while the engine sends up to
+``--parallel`` (4 per core by default, and users raise it). So this launcher runs the SDK's
+own module, servicer and all, as `-m` would, but without its last statement (the call to
+``main()``), and then serves that servicer the way ``main`` does with more workers:
+``PULUMI_DYNAMIC_PROVIDER_WORKERS`` (default 256; threads start only when calls need them).
+Should a later SDK's module not end with ``main()``, it runs unchanged (4 workers).
+
+It first starts ``engine_watchdog``, so the process exits when the engine that started it is
+gone (after ``kill -9`` of the CLI, say) instead of serving nobody. It serves every Python
+dynamic provider, so it imports nothing of any particular one.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
+import importlib.util
 import os
 import runpy
 import signal
 import sys
+import threading
+import types
+from concurrent import futures
 from typing import TYPE_CHECKING
+
+import grpc
 
 if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
     from tools.plugins.engine_watchdog import engine_address, watch_engine
 else:
     from engine_watchdog import engine_address, watch_engine
 
+SDK_SERVER = "pulumi.dynamic"
+WORKERS_VARIABLE = "PULUMI_DYNAMIC_PROVIDER_WORKERS"
+DEFAULT_WORKERS = 256
+"""Calls served at once. Higher than any `--parallel` a provider's API would bear."""
+
+
+def workers() -> int:
+    """``PULUMI_DYNAMIC_PROVIDER_WORKERS`` if it is a positive integer, else the default."""
+    raw = os.environ.get(WORKERS_VARIABLE, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_WORKERS
+
 
 def _interrupt_server() -> None:
     """The SDK's server stops itself on KeyboardInterrupt in the main thread: send one."""
     os.kill(os.getpid(), signal.SIGINT)
+
+
+def sdk_module_without_main() -> types.ModuleType | None:
+    """The SDK server's ``__main__`` run as `-m` runs it, minus its final ``main()`` call.
+
+    It becomes ``sys.modules["__main__"]`` as under `-m` (providers pickled from a
+    program's ``__main__`` are unpickled there). None when the module does not end with a
+    bare ``main()`` call: then it is not the server this launcher knows.
+    """
+    spec = importlib.util.find_spec(f"{SDK_SERVER}.__main__")
+    if spec is None or spec.origin is None or spec.loader is None:
+        return None
+    source = spec.loader.get_source(spec.name) if hasattr(spec.loader, "get_source") else None
+    if source is None:
+        return None
+    tree = ast.parse(source, spec.origin)
+    last = tree.body[-1] if tree.body else None
+    if not (
+        isinstance(last, ast.Expr)
+        and isinstance(last.value, ast.Call)
+        and isinstance(last.value.func, ast.Name)
+        and last.value.func.id == "main"
+        and not last.value.args
+        and not last.value.keywords
+    ):
+        return None
+    tree.body.pop()
+    module = types.ModuleType("__main__")
+    module.__dict__.update(
+        __file__=spec.origin,
+        __spec__=spec,
+        __loader__=spec.loader,
+        __package__=SDK_SERVER,
+        __builtins__=builtins,
+    )
+    sys.modules["__main__"] = module
+    sys.argv[0] = spec.origin
+    exec(compile(tree, spec.origin, "exec"), module.__dict__)
+    return module
+
+
+def serve(sdk: types.ModuleType, max_workers: int) -> None:
+    """What the SDK's ``main`` does, with ``max_workers`` threads: print the port, serve
+    until KeyboardInterrupt."""
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="provider"),
+        options=sdk._GRPC_CHANNEL_OPTIONS,
+    )
+    sdk.provider_pb2_grpc.add_ResourceProviderServicer_to_server(
+        sdk.DynamicResourceProviderServicer(), server
+    )
+    port = server.add_insecure_port(address="127.0.0.1:0")
+    server.start()
+    sys.stdout.buffer.write(f"{port}\n".encode())
+    sys.stdout.flush()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop(0)
 
 
 def main() -> None:
@@ -31,7 +116,11 @@ def main() -> None:
     # not this launcher's directory.
     sys.path[0] = os.getcwd()
     watch_engine(engine_address(sys.argv[1:]), stop=_interrupt_server)
-    runpy.run_module("pulumi.dynamic", run_name="__main__", alter_sys=True)
+    sdk = sdk_module_without_main()
+    if sdk is None:
+        runpy.run_module(SDK_SERVER, run_name="__main__", alter_sys=True)
+        return
+    serve(sdk, workers())
 
 
 if __name__ == "__main__":

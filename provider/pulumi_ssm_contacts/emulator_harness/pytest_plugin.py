@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .process import EmulatorServer
-
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
+
+    from .process import EmulatorServer
 
 DUMMY_ENV = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -30,6 +30,8 @@ DUMMY_ENV = {
 @pytest.fixture(scope="session")
 def ssm_contacts_server() -> Iterator[EmulatorServer]:
     """One emulator server process for the whole test session."""
+    from .process import EmulatorServer  # here: a session that uses no fixture never loads it
+
     with EmulatorServer() as server:
         yield server
 
