@@ -18,7 +18,6 @@ from .calls import Conflict, call, find
 from .concurrent_calls import alongside
 from .dynamic_provider import EngineProvider
 from .engine import (
-    IMPORT_KEY,
     Engine,
     Read,
     Session,
@@ -162,13 +161,9 @@ class ContactEngine(Engine):
         live = self._live(session, id_)
         if live is None:
             return None
-        owner = live.pop(OWNER_KEY, None)
-        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-            raise owned_elsewhere(id_, owner, "Refresh")
         if props.get("plan") is None:
             live.pop("plan", None)  # not managed here: refresh leaves it out
-        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
-        return Read(live, dict(live))
+        return self.read_owned(id_, live, props)
 
     def update(
         self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
@@ -196,14 +191,15 @@ class ContactEngine(Engine):
         A contact whose owner tag names another Pulumi resource is left alone: ours was
         deleted and someone made a new one with the alias (and so the same ARN).
         """
-        tags = self.live_tags(session, id_)
-        if tags is None:
-            return
-        _, owner = split_owner(tags)
-        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-            return
         client = session.client
-        find(session.ctx("DeleteContact", id_), lambda: client.delete_contact(ContactId=id_))
+        self.delete_owned(
+            session,
+            id_,
+            props,
+            lambda: find(
+                session.ctx("DeleteContact", id_), lambda: client.delete_contact(ContactId=id_)
+            ),
+        )
 
     def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing contact (``import_``): it must match the program already.

@@ -11,12 +11,12 @@ provider; a schema'd provider plugin can serve the same engines later.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import bag as bags
-from .aws_errors import CallContext
+from .aws_errors import CallContext, owned_elsewhere
 from .calls import call
 from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .validation import (
@@ -195,6 +195,28 @@ class Engine(ABC):
             )
         if to_tag:
             tag(session, arn, to_tag)
+
+    def read_owned(self, id_: str, live: dict[str, Any], props: Mapping[str, Any]) -> Read:
+        """A live bag as refresh records it, after the owner check: a resource whose owner
+        tag names another Pulumi resource is not ours (ours was deleted, its name reused)."""
+        owner = live.pop(OWNER_KEY, None)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            raise owned_elsewhere(id_, owner, "Refresh")
+        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
+        return Read(live, dict(live))
+
+    def delete_owned(
+        self, session: Session, id_: str, props: Mapping[str, Any], delete: Callable[[], object]
+    ) -> None:
+        """``delete()`` after the owner check (one ListTagsForResource); a resource already
+        gone, or one whose owner tag names another Pulumi resource, is left alone."""
+        tags = self.live_tags(session, id_)
+        if tags is None:
+            return
+        _, owner = split_owner(tags)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            return
+        delete()
 
     def live_tags(self, session: Session, arn: str) -> dict[str, str] | None:
         """The resource's tags (owner tag included), or None when it is gone."""

@@ -19,7 +19,6 @@ from .aws_errors import ContactError, owned_elsewhere
 from .calls import call, find
 from .dynamic_provider import EngineProvider
 from .engine import (
-    IMPORT_KEY,
     Engine,
     Read,
     Session,
@@ -183,12 +182,7 @@ class RotationEngine(Engine):
         found = self._live_with_tags(session, id_)
         if found is None:
             return None
-        live = found[0]
-        owner = live.pop(OWNER_KEY, None)
-        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-            raise owned_elsewhere(id_, owner, "Refresh")
-        live = keep_bookkeeping(live, {k: v for k, v in props.items() if k != IMPORT_KEY})
-        return Read(live, dict(live))
+        return self.read_owned(id_, found[0], props)
 
     def update(
         self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
@@ -209,13 +203,7 @@ class RotationEngine(Engine):
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
         """DeleteRotation after the owner check; a rotation already gone is deleted."""
-        tags = self.live_tags(session, id_)
-        if tags is None:
-            return
-        _, owner = split_owner(tags)
-        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
-            return
-        self._delete(session, id_)
+        self.delete_owned(session, id_, props, lambda: self._delete(session, id_))
 
     def _delete(self, session: Session, arn: str) -> None:
         client = session.client
