@@ -16,7 +16,7 @@ from typing import Any
 from . import bag as bags
 from .aws_errors import ContactError, owned_elsewhere
 from .calls import call, find
-from .concurrent_calls import alongside
+from .contact_provider import contact_with_tags
 from .dynamic_provider import EngineProvider
 from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
@@ -64,14 +64,10 @@ class ContactPlanEngine(Engine):
 
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
         """The contact's plan as AWS has it; a contact that is gone reads as None."""
-        client = session.client
-        contact, tags_call = alongside(
-            lambda: find(session.ctx("GetContact", id_), lambda: client.get_contact(ContactId=id_)),
-            lambda: self.live_tags(session, id_),
-        )
-        tags = tags_call.result() if contact is not None else None
-        if contact is None or tags is None:
+        found = contact_with_tags(self, session, id_)
+        if found is None:
             return None
+        contact, tags = found
         plan_owner = tags.get(PLAN_OWNER_TAG)
         if plan_owner and props.get(OWNER_KEY) and plan_owner != props[OWNER_KEY]:
             raise owned_elsewhere(id_, plan_owner, "Refresh of the plan")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import bag as bags
 from .aws_errors import ContactError, conflict, owned_elsewhere
 from .calls import Conflict, call, find
-from .concurrent_calls import alongside
 from .dynamic_provider import EngineProvider
 from .engine import (
     Engine,
@@ -29,6 +28,9 @@ from .engine import (
 from .ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
 from .plan_rules import normalize_plan, plan_failures
 from .validation import Failure, is_unknown, model_failures
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts.type_defs import GetContactResultTypeDef
 
 PLACEHOLDER_TOKEN = "check"
 
@@ -118,7 +120,7 @@ class ContactEngine(Engine):
         if found is None or not owner or owner != bag.get(OWNER_KEY):
             raise conflict(alias, session.region, arn, owner)
         live, tags = found
-        self._write(session, arn, live, bag)
+        self.write(session, arn, live, bag)
         self.sync_tags(session, arn, live, bag, tags)
         return arn
 
@@ -132,14 +134,10 @@ class ContactEngine(Engine):
     ) -> tuple[dict[str, Any], dict[str, str]] | None:
         """The contact's bag and its whole tag map, or None when it is gone (2 calls, at
         once)."""
-        client = session.client
-        contact, tags_call = alongside(
-            lambda: find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn)),
-            lambda: self.live_tags(session, arn),
-        )
-        tags = tags_call.result() if contact is not None else None
-        if contact is None or tags is None:
+        found = contact_with_tags(self, session, arn)
+        if found is None:
             return None
+        contact, tags = found
         user_tags, owner = split_owner(tags)
         live: dict[str, Any] = {
             "alias": contact["Alias"],
@@ -165,15 +163,7 @@ class ContactEngine(Engine):
             live.pop("plan", None)  # not managed here: refresh leaves it out
         return self.read_owned(id_, live, props)
 
-    def update(
-        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
-    ) -> dict[str, Any]:
-        """One UpdateContact for a changed display name or managed plan; tags by changed key."""
-        self._write(session, id_, old, new)
-        self.sync_tags(session, id_, old, new)
-        return {}
-
-    def _write(
+    def write(
         self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
     ) -> None:
         """One UpdateContact if the display name or a managed plan differ."""
@@ -234,6 +224,18 @@ class ContactEngine(Engine):
         if bag.get(OWNER_KEY):
             self.sync_tags(session, id_, live, bag, tags)
         return {}
+
+
+def contact_with_tags(
+    engine: Engine, session: Session, arn: str
+) -> tuple[GetContactResultTypeDef, dict[str, str]] | None:
+    """GetContact and the contact's tags, at once; None when the contact is gone."""
+    client = session.client
+    return engine.get_with_tags(
+        session,
+        arn,
+        lambda: find(session.ctx("GetContact", arn), lambda: client.get_contact(ContactId=arn)),
+    )
 
 
 def create_request(

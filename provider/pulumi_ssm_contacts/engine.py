@@ -13,11 +13,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import bag as bags
 from .aws_errors import CallContext, owned_elsewhere
 from .calls import call
+from .concurrent_calls import alongside
 from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .validation import (
     Failure,
@@ -30,6 +31,8 @@ from .validation import (
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
+
+_Found = TypeVar("_Found")
 
 IMPORT_KEY = "importArn"
 """Set from ``ResourceOptions.import_``: create adopts this resource instead of making one."""
@@ -100,11 +103,22 @@ class Engine(ABC):
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
         """The live resource, or None when it is gone."""
 
-    @abstractmethod
     def update(
         self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
     ) -> dict[str, Any]:
-        """Write what changed between two normalized bags; return outputs beyond the inputs."""
+        """Write what changed between two normalized bags (``write``, then tags by changed
+        key); return outputs beyond the inputs."""
+        self.write(session, id_, old, new)
+        if self.tags_operation:
+            self.sync_tags(session, id_, old, new)
+        return {}
+
+    def write(
+        self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        """The update call(s) for what changed, tags apart; resources that override
+        ``update`` need not fill it in."""
+        raise NotImplementedError(f"{self.type_name} updates through its own update()")
 
     @abstractmethod
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
@@ -217,6 +231,17 @@ class Engine(ABC):
         if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
             return
         delete()
+
+    def get_with_tags(
+        self, session: Session, arn: str, get: Callable[[], _Found | None]
+    ) -> tuple[_Found, dict[str, str]] | None:
+        """``get()`` (a find: None when gone) and the resource's tags, both at once; None
+        when the resource is gone."""
+        found, tags_call = alongside(get, lambda: self.live_tags(session, arn))
+        tags = tags_call.result() if found is not None else None
+        if found is None or tags is None:
+            return None
+        return found, tags
 
     def live_tags(self, session: Session, arn: str) -> dict[str, str] | None:
         """The resource's tags (owner tag included), or None when it is gone."""

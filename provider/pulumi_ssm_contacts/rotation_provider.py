@@ -152,7 +152,7 @@ class RotationEngine(Engine):
                 "to forget them and run `pulumi up` again, or rename the Pulumi resource."
             )
         arn, (live, tags) = made
-        self._write(session, arn, live, bag)
+        self.write(session, arn, live, bag)
         self.sync_tags(session, arn, live, bag, tags)
         return arn, {}
 
@@ -161,10 +161,16 @@ class RotationEngine(Engine):
     ) -> tuple[dict[str, Any], dict[str, str]] | None:
         """The rotation's bag (``owner`` from its tag) and whole tag map, or None when gone."""
         client = session.client
-        found = find(session.ctx("GetRotation", arn), lambda: client.get_rotation(RotationId=arn))
-        tags = self.live_tags(session, arn) if found is not None else None
-        if found is None or tags is None:
+        got = self.get_with_tags(
+            session,
+            arn,
+            lambda: find(
+                session.ctx("GetRotation", arn), lambda: client.get_rotation(RotationId=arn)
+            ),
+        )
+        if got is None:
             return None
+        found, tags = got
         user_tags, owner = split_owner(tags)
         live = {
             "name": found["Name"],
@@ -184,15 +190,7 @@ class RotationEngine(Engine):
             return None
         return self.read_owned(id_, found[0], props)
 
-    def update(
-        self, session: Session, id_: str, old: dict[str, Any], new: dict[str, Any]
-    ) -> dict[str, Any]:
-        """One UpdateRotation if what it writes changed; tags by changed key."""
-        self._write(session, id_, old, new)
-        self.sync_tags(session, id_, old, new)
-        return {}
-
-    def _write(
+    def write(
         self, session: Session, id_: str, old: Mapping[str, Any], new: Mapping[str, Any]
     ) -> None:
         if all(old.get(k) == new.get(k) for k in WRITTEN):
