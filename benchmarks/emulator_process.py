@@ -10,12 +10,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import TracebackType
 
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 
+from .child_process import ChildProcess
 
-class EmulatorProcess:
+
+class EmulatorProcess(ChildProcess):
     """``python -m pulumi_ssm_contacts.emulator --port 0``; use as a context manager."""
 
     def __init__(self) -> None:
@@ -39,25 +40,3 @@ class EmulatorProcess:
             return float("nan")
         # Fields 14 and 15 of proc(5), counted after the command name's closing bracket.
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-
-    def __enter__(self) -> EmulatorProcess:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -12,7 +12,6 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import grpc
@@ -20,6 +19,7 @@ from google.protobuf import empty_pb2, struct_pb2
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
+from .child_process import ChildProcess
 from .machine import REPO
 
 HOST = REPO / "tools" / "plugins" / "dynamic_provider_host.py"
@@ -51,7 +51,7 @@ def struct(values: dict[str, Any]) -> struct_pb2.Struct:
     return message
 
 
-class HostProcess:
+class HostProcess(ChildProcess):
     """A started server: ``port_seconds`` after spawn its port was printed."""
 
     def __init__(self, server: Server, cwd: Path, env: dict[str, str] | None = None) -> None:
@@ -93,28 +93,6 @@ class HostProcess:
         self.stub.Read(
             provider_pb2.ReadRequest(id=id_, urn=_urn(id_), properties=properties), timeout=60
         )
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-
-    def __enter__(self) -> HostProcess:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _urn(name: str) -> str:
