@@ -1,10 +1,13 @@
 """The engine side of ``ContactChannel``: its keys, its rules, and its calls.
 
-create 2 calls (CreateContactChannel, then GetContactChannel to verify what the token
-answered), read 1, update 1 (only what changed), delete 1, import 1. A channel has no
-unique name and cannot be tagged, so ownership rests on a deterministic idempotency token
-(see :func:`idempotency_token`). The delivery address is personal data: no message here
-ever contains it. docs/contact_channel.md has the property bag contract.
+create 3 calls (CreateContactChannel, GetContactChannel to verify what the token answered,
+TagResource to mark the contact), read 2 (at once), update 2 (the marker check, then only
+what changed; +1 to mark a channel made before markers), delete 3 (the marker check, the
+delete, the untag), import 3. A channel has no unique name and cannot be tagged, so a
+create's ownership rests on a deterministic idempotency token (see
+:func:`idempotency_token`) and the channel's owner is written on its contact
+(channel_markers.py). The delivery address is personal data: no message here ever contains
+it. docs/contact_channel.md has the property bag contract.
 """
 
 from __future__ import annotations
@@ -12,10 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pulumi
 import regex
+from botocore.exceptions import ClientError
 
-from .aws_errors import ContactError, explain
+from . import bag as bags
+from .aws_errors import ContactError, error_code, explain
 from .calls import Conflict, NotFound, call, find
+from .channel_markers import marked_elsewhere, marked_owner, marker_key
+from .concurrent_calls import alongside
 from .dynamic_provider import EngineProvider
 from .engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, send_changes
 from .owned_create import MAX_GENERATIONS, create_owned, owned_tokens
@@ -177,6 +185,8 @@ class ContactChannelEngine(Engine):
         arn, found = made
         live = live_bag(found)
         self._write(session, arn, live, bag)
+        if owner:
+            self._mark(session, live["contactId"] or bag["contactId"], arn, owner)
         return arn, {STATUS_KEY: live[STATUS_KEY]}
 
     def _create_call(self, session: Session, bag: Mapping[str, Any], token: str) -> str:
@@ -222,11 +232,27 @@ class ContactChannelEngine(Engine):
         return dict(found) if found is not None else None
 
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
-        """GetContactChannel; gone reads as None. ``deferActivation`` is kept from state
-        (AWS does not return it, and it matters only at create)."""
-        found = self._get(session, id_)
+        """GetContactChannel and its contact's tags, at once; gone reads as None (with a
+        warning when its contact went too); a marker naming another owner fails.
+        ``deferActivation`` is kept from state (AWS does not return it, and it matters only
+        at create)."""
+        contact_id = props.get("contactId")
+        found, tags_call = alongside(
+            lambda: self._get(session, id_),
+            lambda: self._contact_tags(session, contact_id) if contact_id else {},
+        )
+        tags = tags_call.result()
         if found is None:
+            if tags is None:
+                pulumi.log.warn(
+                    f"ContactChannel {id_} ({props.get(OWNER_KEY) or 'no owner'}) is gone: its "
+                    f"contact {contact_id} was deleted (AWS deletes a contact's channels with "
+                    "it), perhaps by the stack that manages the contact. Refresh drops the "
+                    "channel from this stack; `pulumi up` makes it again once the contact "
+                    "exists again."
+                )
             return None
+        self._check_marker(id_, found.get("ContactArn"), tags or {}, props, "Refresh")
         live = live_bag(found)
         status = live.pop(STATUS_KEY)
         if props.get("deferActivation") is not None:
@@ -241,8 +267,18 @@ class ContactChannelEngine(Engine):
 
         A new address may need activating again (the emulator resets it, AWS is silent):
         then one GetContactChannel reads the status; a rename keeps the last status read.
+        First the contact's marker: another owner's refuses; none yet (a channel made
+        before markers) gets ours.
         """
+        if all(old.get(k) == new.get(k) for k in ("name", "deliveryAddress")):
+            return {STATUS_KEY: old[STATUS_KEY]} if old.get(STATUS_KEY) else {}
+        contact_id = old.get("contactId") or new.get("contactId")
+        tags = self._contact_tags(session, contact_id) or {}
+        self._check_marker(id_, contact_id, tags, old, "UpdateContactChannel")
         self._write(session, id_, old, new)
+        owner = new.get(OWNER_KEY) or old.get(OWNER_KEY)
+        if owner and marked_owner(tags, id_) != owner:
+            self._mark(session, str(contact_id), id_, owner)
         if old.get("deliveryAddress") != new.get("deliveryAddress"):
             found = self._get(session, id_)
             return {STATUS_KEY: found.get("ActivationStatus")} if found else {}
@@ -266,8 +302,24 @@ class ContactChannelEngine(Engine):
         )
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
-        """DeleteContactChannel; a channel already gone counts as deleted."""
+        """DeleteContactChannel, then the contact's marker untagged; a channel already gone
+        (its contact too) counts as deleted, and one whose marker names another owner is
+        left alone (it is that resource's)."""
+        contact_id = props.get("contactId")
+        tags = self._contact_tags(session, contact_id) if contact_id else {}
+        if tags is None:
+            return  # the contact is gone, and its channels with it
+        marked = marked_owner(tags, id_)
+        if marked and props.get(OWNER_KEY) and marked != props[OWNER_KEY]:
+            return
         self._delete(session, id_)
+        if marked:
+            client = session.client
+            key = marker_key(id_)
+            find(
+                session.ctx("UntagResource", str(contact_id)),
+                lambda: client.untag_resource(ResourceARN=str(contact_id), TagKeys=[key]),
+            )
 
     def _delete(self, session: Session, arn: str) -> None:
         client = session.client
@@ -279,8 +331,8 @@ class ContactChannelEngine(Engine):
     def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing channel (``import_``): it must match the program; no write.
 
-        A channel cannot carry an owner tag, so nothing stops a second stack importing it
-        too (docs/contact_channel.md says so).
+        A channel whose contact's marker names another owner is refused; an unmarked one
+        gets our marker (one TagResource), so no second stack can import it too.
         """
         found = self._get(session, id_)
         if found is None:
@@ -290,6 +342,9 @@ class ContactChannelEngine(Engine):
                 "<contact ARN>`), or drop `import_` to create the channel."
             )
         live = live_bag(found)
+        contact_id = live["contactId"]
+        tags = self._contact_tags(session, contact_id) or {}
+        self._check_marker(id_, contact_id, tags, bag, "Import")
         differ = differing(live, bag, COMPARED)
         if differ:
             raise ContactError(
@@ -299,7 +354,62 @@ class ContactChannelEngine(Engine):
                 "What to do: change the program to match the channel, run `pulumi up` to import "
                 "it, then change what you want in a later `pulumi up`."
             )
+        owner = bag.get(OWNER_KEY)
+        if owner and marked_owner(tags, id_) != owner:
+            self._mark(session, contact_id, id_, owner)
         return {STATUS_KEY: live[STATUS_KEY]}
+
+    # -- the contact's marker (channel_markers.py) ---------------------------------------
+
+    def _contact_tags(self, session: Session, contact_id: Any) -> dict[str, str] | None:
+        """The tags of the channel's contact, or None when the contact is gone."""
+        return self.live_tags(session, str(contact_id))
+
+    def _check_marker(
+        self,
+        arn: str,
+        contact_id: Any,
+        tags: Mapping[str, str],
+        props: Mapping[str, Any],
+        operation: str,
+    ) -> None:
+        """Refuse when the contact's marker for this channel names another owner (an
+        import without an owner too: it could not tell the marker is its own)."""
+        marked = marked_owner(tags, arn)
+        owner = props.get(OWNER_KEY)
+        if marked and marked != owner and (owner or operation == "Import"):
+            raise marked_elsewhere(arn, contact_id, marked, operation)
+
+    def _mark(self, session: Session, contact_id: str, arn: str, owner: str) -> None:
+        """Tag the contact with this channel's marker; a contact whose 50 tags are taken is
+        explained (the channel exists: the next `pulumi up` finds it by its token)."""
+        client = session.client
+        ctx = session.ctx("TagResource", contact_id)
+        tags = bags.tags_to_api({marker_key(arn): owner})
+
+        def tag_contact() -> object:
+            try:
+                return client.tag_resource(ResourceARN=contact_id, Tags=tags)
+            except ClientError as error:
+                if error_code(error) != "ServiceQuotaExceededException":
+                    raise
+                raise ContactError(
+                    f"TagResource for {contact_id} failed: the contact channel {arn} was "
+                    f"created, but its contact already has AWS's 50 tags, so the marker "
+                    f"{marker_key(arn)} that says which resource manages the channel does not "
+                    "fit (each channel takes one of its contact's tags).\nWhat to do: remove a "
+                    "tag from the contact (its `tags`) and run `pulumi up` again: the create "
+                    "finds this channel again by its idempotency token and marks it."
+                ) from None
+
+        try:
+            call(ctx, tag_contact)
+        except NotFound:
+            raise ContactError(
+                f"TagResource for {contact_id} failed: the contact channel {arn} was created, "
+                "but its contact is gone now (deleted meanwhile?), and its channels with it.\n"
+                "What to do: run `pulumi refresh`, then `pulumi up`."
+            ) from None
 
 
 def _describe(bag: Mapping[str, Any]) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import bag as bags
 from .aws_errors import ContactError, conflict, owned_elsewhere
 from .calls import Conflict, call, find
+from .channel_markers import refuse_delete_over_other_stacks
 from .dynamic_provider import EngineProvider
 from .engine import (
     Engine,
@@ -26,7 +27,7 @@ from .engine import (
     split_owner,
 )
 from .ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
-from .plan_rules import normalize_plan, plan_failures
+from .plan_rules import normalize_plan, plan_failures, plan_warnings
 from .validation import Failure, is_unknown, model_failures
 
 if TYPE_CHECKING:
@@ -63,8 +64,14 @@ class ContactEngine(Engine):
         failures = model_failures("CreateContact", request)
         plan = bag.get("plan")
         if isinstance(plan, Mapping):
-            failures += plan_failures(bag.get("type"), plan, "plan.")
+            failures += plan_failures(bag.get("type"), plan, "plan.", bag.get("alias"))
         return failures
+
+    def warnings(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """Likely mistakes AWS accepts: a target twice in a stage, a rotation twice, an
+        escalation plan that engages its own contact."""
+        plan = bag.get("plan")
+        return plan_warnings(plan, "plan.", bag.get("alias")) if isinstance(plan, Mapping) else []
 
     def create_rules(self, bag: Mapping[str, Any]) -> list[Failure]:
         """AWS makes no on-call schedule without a rotation (an imported one may omit it)."""
@@ -176,20 +183,23 @@ class ContactEngine(Engine):
         send_changes(session, "UpdateContact", client.update_contact, request, ContactId=id_)
 
     def delete(self, session: Session, id_: str, props: Mapping[str, Any]) -> None:
-        """``delete_contact`` after the owner check; a contact already gone is deleted.
+        """``delete_contact`` after the owner and channel checks; a contact already gone is
+        deleted.
 
         A contact whose owner tag names another Pulumi resource is left alone: ours was
-        deleted and someone made a new one with the alias (and so the same ARN).
+        deleted and someone made a new one with the alias (and so the same ARN). A contact
+        that live channels of other stacks are marked on is refused (AWS would delete them
+        with it): channel_markers.py.
         """
+        tags = self.live_tags(session, id_)
+        if tags is None:
+            return
+        _, owner = split_owner(tags)
+        if owner and props.get(OWNER_KEY) and owner != props[OWNER_KEY]:
+            return
+        refuse_delete_over_other_stacks(session, id_, tags, props.get(OWNER_KEY))
         client = session.client
-        self.delete_owned(
-            session,
-            id_,
-            props,
-            lambda: find(
-                session.ctx("DeleteContact", id_), lambda: client.delete_contact(ContactId=id_)
-            ),
-        )
+        find(session.ctx("DeleteContact", id_), lambda: client.delete_contact(ContactId=id_))
 
     def adopt(self, session: Session, id_: str, bag: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing contact (``import_``): it must match the program already.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from . import bag as bags
 from .aws_errors import CallContext, owned_elsewhere
 from .calls import call
+from .channel_markers import is_marker
 from .concurrent_calls import alongside
 from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .validation import (
@@ -191,7 +192,8 @@ class Engine(ABC):
         """Untag removed keys and tag changed ones (ownership tags included), one call each.
 
         ``live`` is the resource's whole tag map when it was just read (it replaces what
-        ``old`` implies). A new bag without an owner (direct provider use) keeps the
+        ``old`` implies); channel markers in it are the channels' (channel_markers.py) and
+        stay. A new bag without an owner (direct provider use) keeps the
         recorded owner.
         """
         kept = new if new.get(OWNER_KEY) else {**new, OWNER_KEY: old.get(OWNER_KEY)}
@@ -200,7 +202,7 @@ class Engine(ABC):
         )
         new_tags = {**new.get("tags", {}), **self.ownership_tags(kept)}
         to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
-        to_untag = sorted(set(old_tags) - set(new_tags))
+        to_untag = sorted(k for k in set(old_tags) - set(new_tags) if not is_marker(k))
         if to_untag:
             client = session.client
             call(

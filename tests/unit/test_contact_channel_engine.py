@@ -33,6 +33,7 @@ class FakeClient:
         self.gone = gone or set()
         self.types = types or {}  # a channel's type when it is not SMS
         self.by_token: dict[str, str] = {}
+        self.contact_tags: dict[str, str] = {}  # the contact's (channel markers)
 
     @staticmethod
     def _error(code: str) -> ClientError:
@@ -67,6 +68,21 @@ class FakeClient:
         self.gone.add(request["ContactChannelId"])
         return {}
 
+    def list_tags_for_resource(self, **request: Any) -> dict[str, Any]:
+        self.requests.append(("ListTagsForResource", request))
+        return {"Tags": [{"Key": k, "Value": v} for k, v in self.contact_tags.items()]}
+
+    def tag_resource(self, **request: Any) -> dict[str, Any]:
+        self.requests.append(("TagResource", request))
+        self.contact_tags.update({t["Key"]: t["Value"] for t in request["Tags"]})
+        return {}
+
+    def untag_resource(self, **request: Any) -> dict[str, Any]:
+        self.requests.append(("UntagResource", request))
+        for key in request["TagKeys"]:
+            self.contact_tags.pop(key, None)
+        return {}
+
     def operations(self) -> list[str]:
         return [op for op, _ in self.requests]
 
@@ -88,7 +104,9 @@ def test_create_sends_generation_zero_of_the_owners_token_and_verifies() -> None
     arn, extra = ENGINE.create(session(client), bag(deferActivation=True))
     assert arn == channel_arn(0)
     assert extra == {"activationStatus": "NOT_ACTIVATED"}
-    assert client.operations() == ["CreateContactChannel", "GetContactChannel"]
+    assert client.operations() == ["CreateContactChannel", "GetContactChannel", "TagResource"]
+    # The contact is marked with the channel's owner (channel_markers.py).
+    assert client.contact_tags == {"pulumi-ssm-contacts/channel/0": OWNER}
     request = client.requests[0][1]
     assert request == {
         "ContactId": CONTACT,
@@ -126,13 +144,14 @@ def test_our_channel_of_another_type_is_deleted_and_the_next_generation_made() -
         "DeleteContactChannel",
         "CreateContactChannel",
         "GetContactChannel",
+        "TagResource",
     ]
 
 
 def test_our_channel_with_another_name_and_address_is_brought_in_line() -> None:
     client = FakeClient()
     ENGINE.create(session(client), bag(name="phone", deliveryAddress="+15550199"))
-    assert client.requests[-1] == (
+    assert client.requests[-2] == (
         "UpdateContactChannel",
         {
             "ContactChannelId": channel_arn(0),
@@ -152,23 +171,66 @@ def test_without_an_owner_the_token_is_random_and_there_is_one_try() -> None:
 
 def test_a_rename_sends_the_name_only_and_keeps_the_status() -> None:
     client = FakeClient()
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": OWNER}
     old = {**bag(), "activationStatus": "ACTIVATED"}
     extra = ENGINE.update(session(client), channel_arn(0), old, bag(name="phone"))
     assert client.requests == [
-        ("UpdateContactChannel", {"ContactChannelId": channel_arn(0), "Name": "phone"})
+        ("ListTagsForResource", {"ResourceARN": CONTACT}),
+        ("UpdateContactChannel", {"ContactChannelId": channel_arn(0), "Name": "phone"}),
     ]
     assert extra == {"activationStatus": "ACTIVATED"}
+
+
+def test_update_of_a_channel_made_before_markers_marks_it() -> None:
+    client = FakeClient()
+    ENGINE.update(session(client), channel_arn(0), bag(), bag(name="phone"))
+    assert client.operations() == ["ListTagsForResource", "UpdateContactChannel", "TagResource"]
+    assert client.contact_tags == {"pulumi-ssm-contacts/channel/0": OWNER}
+
+
+def test_update_of_a_channel_marked_as_another_owners_is_refused() -> None:
+    client = FakeClient()
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": "contacts/staging/sms"}
+    with pytest.raises(ContactError, match=r"another Pulumi resource \(contacts/staging/sms\)"):
+        ENGINE.update(session(client), channel_arn(0), bag(), bag(name="phone"))
+    assert client.operations() == ["ListTagsForResource"]
+
+
+def test_delete_untags_the_marker_and_leaves_another_owners_channel_alone() -> None:
+    client = FakeClient()
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": OWNER}
+    ENGINE.delete(session(client), channel_arn(0), bag())
+    assert client.operations() == [
+        "ListTagsForResource",
+        "DeleteContactChannel",
+        "UntagResource",
+    ]
+    assert client.contact_tags == {}
+
+    other = FakeClient()
+    other.contact_tags = {"pulumi-ssm-contacts/channel/0": "contacts/staging/sms"}
+    ENGINE.delete(session(other), channel_arn(0), bag())
+    assert other.operations() == ["ListTagsForResource"]
+
+
+def test_import_of_a_channel_marked_as_another_owners_is_refused() -> None:
+    client = FakeClient()
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": "contacts/staging/sms"}
+    with pytest.raises(ContactError, match="Import for .* refused: its contact's tag"):
+        ENGINE.adopt(session(client), channel_arn(0), bag())
+    assert "TagResource" not in client.operations()
 
 
 def test_a_new_address_sends_the_address_then_reads_the_status() -> None:
     client = FakeClient()
     old = {**bag(), "activationStatus": "ACTIVATED"}
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": OWNER}
     ENGINE.update(session(client), channel_arn(0), old, bag(deliveryAddress="+15550199"))
-    assert client.requests[0] == (
+    assert client.requests[1] == (
         "UpdateContactChannel",
         {"ContactChannelId": channel_arn(0), "DeliveryAddress": {"SimpleAddress": "+15550199"}},
     )
-    assert [name for name, _ in client.requests[1:]] == ["GetContactChannel"]
+    assert [name for name, _ in client.requests[2:]] == ["GetContactChannel"]
 
 
 def test_update_with_nothing_to_write_makes_no_call() -> None:
