@@ -7,6 +7,7 @@ as alive (as in Pulumi's Go `rpcutil.Healthcheck`). test_killed_cli.py covers th
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 import grpc
 import pytest
 
-from .harness import REPO
+from .harness import REPO, wait_for
 from .processes import Process, is_alive, read_process
 
 pytestmark = pytest.mark.e2e
@@ -94,3 +95,48 @@ def test_plugin_exits_when_its_parent_is_gone(
 
     assert gone_within(process, GONE_WITHIN), process.command
     assert "parent process" in log.read_text()
+
+
+def has_loaded_grpc(pid: int) -> bool:
+    """True once the process has mapped grpc's extension module (it is importing grpc)."""
+    try:
+        return "cygrpc" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize(
+    ("plugin", "signum", "moment"),
+    [
+        (plugin, signum, moment)
+        for plugin in PLUGINS
+        for signum, moment in (
+            (signal.SIGINT, "importing"),
+            (signal.SIGINT, "serving"),
+            (signal.SIGTERM, "serving"),
+        )
+    ],
+)
+def test_plugin_stopped_by_the_engine_exits_quietly(
+    plugin: str, signum: signal.Signals, moment: str, engine: tuple[str, grpc.Server]
+) -> None:
+    """The engine stops a plugin with SIGINT or SIGTERM at any moment: no traceback, exit 0."""
+    address, _ = engine
+    with subprocess.Popen(
+        [REPO / "tools" / "plugins" / plugin, address],
+        env=plugin_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as started:
+        assert started.stdout is not None and started.stderr is not None
+        if moment == "importing":
+            wait_for("the plugin imports grpc", lambda: has_loaded_grpc(started.pid), timeout=30)
+        else:
+            assert started.stdout.readline().strip().isdigit()  # the port: it serves
+        started.send_signal(signum)
+        stderr = started.stderr.read()
+        status = started.wait(timeout=GONE_WITHIN)
+
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert status == 0, f"{plugin} exited {status} after {signum.name} while {moment}: {stderr}"

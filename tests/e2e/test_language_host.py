@@ -6,12 +6,15 @@ reports what goes wrong. They apply to our host only: a `pulumi` from PATH bring
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
 from pulumi import automation as auto
 
-from .harness import REPO, StackFactory
+from .harness import REPO, Emulator, StackFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +42,7 @@ def test_program_error_is_reported_once_from_the_programs_frames(new_stack: Stac
     assert "an unhandled error occurred" not in message
 
 
-def test_virtualenv_other_than_the_hosts_is_refused_with_the_fix(
+def test_virtualenv_that_does_not_exist_is_refused_with_the_fix(
     new_stack: StackFactory, tmp_path: Path
 ) -> None:
     elsewhere = tmp_path / "other-venv"
@@ -49,6 +52,66 @@ def test_virtualenv_other_than_the_hosts_is_refused_with_the_fix(
         stack.preview()
 
     message = str(failure.value)
-    assert f"the project's virtualenv is {elsewhere}" in message
-    assert "PULUMI_PYTHON_CMD" in message
+    assert f"The 'virtualenv' option in Pulumi.yaml is set to '{elsewhere}'" in message
+    assert "doesn't exist" in message
+    assert f"python3 -m venv {elsewhere}" in message
     assert "no contacts file" not in message  # the program did not run
+
+
+VIRTUALENV_PROGRAM = """\
+import os
+import sys
+
+import pulumi
+import only_in_the_project_virtualenv
+
+from pulumi_ssm_contacts import Contact
+
+Contact("venv-person", alias="venv-person", type="PERSONAL")
+pulumi.export("prefix", sys.prefix)
+pulumi.export("virtual_env", os.environ.get("VIRTUAL_ENV"))
+pulumi.export("marker", only_in_the_project_virtualenv.MARKER)
+"""
+
+
+def make_project_virtualenv(path: Path) -> Path:
+    """A virtualenv of the project's own: this interpreter's packages (a .pth, no pip), plus a
+    module no other environment has."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", path], check=True)
+    (site_packages,) = path.glob("lib/python*/site-packages")
+    ours = sysconfig.get_paths()["purelib"]
+    (site_packages / "test_interpreter.pth").write_text(f"import site; site.addsitedir({ours!r})\n")
+    (site_packages / "only_in_the_project_virtualenv.py").write_text("MARKER = 'project venv'\n")
+    return path
+
+
+def test_project_virtualenv_runs_the_program_without_pulumi_python_cmd(
+    new_stack: StackFactory,
+    emulator: Emulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pulumi.yaml's `virtualenv` (relative to the project) is used as Pulumi's own host uses
+    it: no PULUMI_PYTHON_CMD needed, the program and the provider run with its packages."""
+    monkeypatch.delenv("PULUMI_PYTHON_CMD", raising=False)
+    program = tmp_path / "program"
+    program.mkdir()
+    (program / "__main__.py").write_text(VIRTUALENV_PROGRAM)
+    factory = StackFactory(
+        new_stack.root,
+        new_stack.command,
+        {k: v for k, v in new_stack.env.items() if k != "PULUMI_PYTHON_CMD"},
+    )
+    stack = factory(program, virtualenv="venv")
+    venv = make_project_virtualenv(Path(stack.workspace.work_dir) / "venv")
+
+    result = stack.up()
+
+    outputs = {name: value.value for name, value in result.outputs.items()}
+    assert outputs == {
+        "prefix": str(venv),
+        "virtual_env": str(venv),
+        "marker": "project venv",
+    }, result.stdout
+    assert emulator.aliases() == ["venv-person"]
+    assert "Traceback" not in result.stderr, result.stderr

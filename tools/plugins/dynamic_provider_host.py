@@ -8,8 +8,10 @@ own module, servicer and all, as `-m` would, but without its last statement (the
 ``PULUMI_DYNAMIC_PROVIDER_WORKERS`` (default 256; threads start only when calls need them).
 Should a later SDK's module not end with ``main()``, it runs unchanged (4 workers).
 
-It first starts ``engine_watchdog``, so the process exits when the engine that started it is
-gone (after ``kill -9`` of the CLI, say) instead of serving nobody. It serves every Python
+It first answers SIGINT and SIGTERM (``plugin_signals``: the engine's way to stop a plugin, at
+any moment; never a ``KeyboardInterrupt`` traceback) and starts ``engine_watchdog``, so the
+process exits when the engine that started it is gone (after ``kill -9`` of the CLI, say)
+instead of serving nobody. It serves every Python
 dynamic provider, so it imports nothing of any particular one.
 """
 
@@ -27,12 +29,10 @@ import types
 from concurrent import futures
 from typing import TYPE_CHECKING
 
-import grpc
-
 if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
-    from tools.plugins.engine_watchdog import engine_address, watch_engine
+    from tools.plugins.plugin_signals import StopSignals
 else:
-    from engine_watchdog import engine_address, watch_engine
+    from plugin_signals import StopSignals
 
 SDK_SERVER = "pulumi.dynamic"
 WORKERS_VARIABLE = "PULUMI_DYNAMIC_PROVIDER_WORKERS"
@@ -46,9 +46,9 @@ def workers() -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_WORKERS
 
 
-def _interrupt_server() -> None:
-    """The SDK's server stops itself on KeyboardInterrupt in the main thread: send one."""
-    os.kill(os.getpid(), signal.SIGINT)
+def _stop_by_signal() -> None:
+    """Stop as the engine would: SIGTERM, which `StopSignals` answers (quietly)."""
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def sdk_module_without_main() -> types.ModuleType | None:
@@ -90,9 +90,11 @@ def sdk_module_without_main() -> types.ModuleType | None:
     return module
 
 
-def serve(sdk: types.ModuleType, max_workers: int) -> None:
+def serve(sdk: types.ModuleType, max_workers: int, signals: StopSignals) -> None:
     """What the SDK's ``main`` does, with ``max_workers`` threads: print the port, serve
-    until KeyboardInterrupt."""
+    until SIGINT or SIGTERM (where the SDK waits for KeyboardInterrupt)."""
+    import grpc
+
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="provider"),
         options=sdk._GRPC_CHANNEL_OPTIONS,
@@ -102,25 +104,31 @@ def serve(sdk: types.ModuleType, max_workers: int) -> None:
     )
     port = server.add_insecure_port(address="127.0.0.1:0")
     server.start()
+    stopping = threading.Event()
+    signals.serving(stopping.set)
     sys.stdout.buffer.write(f"{port}\n".encode())
     sys.stdout.flush()
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        server.stop(0)
+    stopping.wait()
+    server.stop(0)
 
 
 def main() -> None:
+    # Answer SIGINT/SIGTERM before the imports below: the engine may stop us at any moment.
+    signals = StopSignals()
+    if TYPE_CHECKING:
+        from tools.plugins.engine_watchdog import engine_address, watch_engine
+    else:
+        from engine_watchdog import engine_address, watch_engine
     # Look like `python -m pulumi.dynamic` started in this directory: the working directory
     # first on sys.path (user providers may be pickled by reference to the program's modules),
     # not this launcher's directory.
     sys.path[0] = os.getcwd()
-    watch_engine(engine_address(sys.argv[1:]), stop=_interrupt_server)
+    watch_engine(engine_address(sys.argv[1:]), stop=_stop_by_signal)
     sdk = sdk_module_without_main()
     if sdk is None:
         runpy.run_module(SDK_SERVER, run_name="__main__", alter_sys=True)
         return
-    serve(sdk, workers())
+    serve(sdk, workers(), signals)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,47 @@
+"""SIGINT and SIGTERM stop a plugin host quietly, whenever they come.
+
+The engine stops a plugin it is done with by signalling it, and that can be at any moment: while
+the plugin is still importing, just after it printed its port, or while it serves. Python's
+default answer to SIGINT is a `KeyboardInterrupt` traceback from wherever the main thread was,
+which the engine then shows the user. `StopSignals`, installed before anything heavy is
+imported, answers both signals instead: before the plugin serves, by exiting at once with status
+0 (there is nothing to finish); once it serves, by calling the plugin's `stop` once. Standard
+library only.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class StopSignals:
+    """Installs the handlers when made; `serving(stop)` says what a later signal must do."""
+
+    def __init__(self) -> None:
+        self._stop: Callable[[], object] | None = None
+        self._stopped = threading.Event()
+        for signum in SIGNALS:
+            signal.signal(signum, self._handle)
+
+    def serving(self, stop: Callable[[], object]) -> None:
+        """From now on a signal calls `stop` (once), instead of exiting at once."""
+        self._stop = stop
+
+    @property
+    def stopped(self) -> threading.Event:
+        """Set once a signal asked the plugin to stop."""
+        return self._stopped
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._stop is None:
+            os._exit(0)
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        self._stop()
