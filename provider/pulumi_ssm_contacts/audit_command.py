@@ -2,8 +2,8 @@
 
 ``pulumi stack export | python -m pulumi_ssm_contacts audit --region us-east-2``, or
 ``--file export.json``; ``--json`` for machine output (audit_report.py). Exit status: 0 clean,
-1 orphans, drift or pending operations (or, with ``--strict``, unmanaged resources), 2 usage or
-AWS errors. boto3 is imported only when the command runs.
+1 orphans, drift or pending operations of any of the four types (or, with ``--strict``,
+unmanaged resources), 2 usage or AWS errors. boto3 is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -13,18 +13,37 @@ import json
 import sys
 from pathlib import Path
 
-from .audit import AUDITED_TYPES, AuditReport, audit
+from .audit import AuditReport, audit
 from .audit_report import to_json, to_text
 from .stack_export import ExportError, read_export
 
 NAME = "audit"
-HELP = "find orphans, drift and pending operations of a stack (reads `pulumi stack export`)"
+HELP = (
+    "find orphans, drift and pending operations of a stack's contacts, channels, plans and "
+    "rotations (reads `pulumi stack export`)"
+)
 DESCRIPTION = """\
 Compare a stack's state (the output of `pulumi stack export`, on stdin or --file) with what AWS
-holds in one account and region. Orphans are resources whose owner tag names this stack but that
-its state does not hold (a killed deploy leaves them); drift is resources the state holds that
-AWS no longer has; pending operations are the ones the export says never ended. Exit status:
-0 clean, 1 findings, 2 usage or AWS error. See docs/recovery.md."""
+holds in one account and region, for all four resource types: contacts, contact channels,
+contact plans and rotations. It changes nothing.
+
+orphans: in AWS, belonging to this stack, held by no resource of its state (a killed deploy
+  leaves them): contacts and rotations whose owner tag names this stack; plans whose contact's
+  plan-owner tag names it; channels whose contact's marker tag names it, channels with no
+  marker on a contact this stack owns, and unheld channels whose contact, name and type match
+  a pending create.
+drift: resources the state holds (in this region) that AWS no longer has, or whose tag now
+  names another owner.
+pending operations: operations the export says never ended, with what AWS has for each.
+
+What it cannot see: a channel with no marker on a contact this stack does not own, once the
+state's pending operations are cleared (a deploy killed between the channel's create and the
+tag that marks it); values changed out of band (use `pulumi preview --refresh`); other regions
+(audit each region the stack uses); resources that were never tagged (made by hand, or by the
+provider used without a resource class) count as unmanaged, and fail only with --strict.
+
+Exit status: 0 when nothing of this stack is unaccounted for (no orphans, drift or pending
+operations), 1 findings, 2 usage or AWS error. See docs/recovery.md."""
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -75,16 +94,16 @@ def audit_stack(export_text: str, region: str | None) -> AuditReport:
             "no AWS region: pass --region (the stack's `aws:region`) or set AWS_REGION."
         ) from None
     region = client.meta.region_name
-    held = {r.id for r in export.resources if r.id}
     try:
-        live = list_live(client, AUDITED_TYPES, held)
+        live = list_live(client, export)
     except ClientError as error:
         details = error.response.get("Error", {})
         raise AuditError(
             f"AWS refused {error.operation_name} in {region}: {details.get('Code')}: "
             f"{details.get('Message')}. The audit needs credentials from the standard AWS chain "
-            "(AWS_PROFILE, environment, SSO, instance role) allowed ssm-contacts:ListContacts "
-            "and ssm-contacts:ListTagsForResource, in a region where Incident Manager is set up."
+            "(AWS_PROFILE, environment, SSO, instance role) allowed ssm-contacts:ListContacts, "
+            "ListRotations, ListContactChannels and ListTagsForResource, in a region where "
+            "Incident Manager is set up."
         ) from None
     except BotoCoreError as error:
         raise AuditError(

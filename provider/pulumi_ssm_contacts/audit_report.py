@@ -1,16 +1,20 @@
 """The audit's two outputs: text that says what to do about each finding, and JSON for pipelines.
 
-JSON (``--json``), one object; every list item names its resource ``type`` token:
+JSON (``--json``), one object; every list item names its resource ``type`` token (Contact,
+ContactChannel, ContactPlan, Rotation; a plan's ARN is its contact's):
 
 - ``project``, ``stack``, ``region``, ``clean`` (no orphans, drift or pending operations, nor
   with ``--strict`` unmanaged resources: exit status 0) and
   ``counts`` (``orphans``, ``drift``, ``pending_operations``, ``unmanaged``, ``other_stacks``);
-- ``orphans[]``: ``arn``, ``owner``, ``resource_name`` (null when the tag holds a digest),
-  ``pending`` (the export's pending operation for it, or null), ``delete_command``;
-- ``drift[]``: ``urn``, ``arn``;
+- ``orphans[]``: ``arn``, ``owner`` (null for an unmarked channel on a contact of this stack),
+  ``resource_name`` (null when the claim holds a digest, or there is none), ``pending`` (the
+  export's pending operation for it, or null), ``delete_command``;
+- ``drift[]``: ``urn``, ``arn``, ``reason`` (``gone``, ``gone with its contact``,
+  ``owned by <owner>``);
 - ``pending_operations[]``: ``operation``, ``urn``, ``held_arn``, ``existing[]``;
 - ``unmanaged[]``: ``arn``;
-- ``types[]``: per audited type, ``held`` (in this region), ``live``, ``other_stacks``,
+- ``types[]``: per audited type, ``held`` (in this region), ``live`` (channels: on the
+  contacts audited; plans: contacts with a plan-owner tag), ``other_stacks``,
   ``other_regions`` (held resources in other regions, not audited).
 """
 
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .audit import AuditedType, AuditReport, Orphan
+from .audit import CHANNEL, PLAN, AuditedType, AuditReport, Orphan, TypeAudit
 
 
 def to_json(report: AuditReport, strict: bool = False) -> dict[str, Any]:
@@ -46,7 +50,10 @@ def to_json(report: AuditReport, strict: bool = False) -> dict[str, Any]:
             }
             for kind, o in report.orphans
         ],
-        "drift": [{"type": kind.token, "urn": d.urn, "arn": d.arn} for kind, d in report.drift],
+        "drift": [
+            {"type": kind.token, "urn": d.urn, "arn": d.arn, "reason": d.reason}
+            for kind, d in report.drift
+        ],
         "pending_operations": [
             {
                 "type": p.type,
@@ -75,8 +82,7 @@ def to_text(report: AuditReport, strict: bool = False) -> str:
     """The report for a person: each finding with the commands that resolve it."""
     lines = [f"Audit of stack {report.project}/{report.stack} in {report.region}"]
     for t in report.types:
-        elsewhere = f" ({t.other_regions} more in other regions)" if t.other_regions else ""
-        lines.append(f"  {t.kind.noun}s: {t.held} in the state{elsewhere}, {t.live} in AWS")
+        lines.append(_count_line(t))
     if report.pending:
         lines += ["", f"Pending operations ({len(report.pending)}): begun, never seen to end"]
         for p in report.pending:
@@ -92,14 +98,17 @@ def to_text(report: AuditReport, strict: bool = False) -> str:
             lines += _orphan_lines(kind, orphan)
     if report.drift:
         lines += ["", f"Drift ({len(report.drift)}): in the state, no longer in AWS"]
-        lines += [f"  {drifted.arn}  ({drifted.urn})" for _, drifted in report.drift]
+        lines += [
+            f"  {kind.noun} {drifted.arn}  ({drifted.urn}): {drifted.reason}"
+            for kind, drifted in report.drift
+        ]
         lines.append(
             "  To resolve: `pulumi refresh` drops them from the state; "
             "the next `pulumi up` creates them again."
         )
     if report.unmanaged:
         count = len(report.unmanaged)
-        lines += ["", f"Unmanaged ({count}, informational): no owner tag, not in this state"]
+        lines += ["", f"Unmanaged ({count}, informational): claimed by no stack, not in this state"]
         lines += [f"  {arn}" for _, arn in report.unmanaged]
     others = sum(t.other_stacks for t in report.types)
     if others:
@@ -120,14 +129,41 @@ def _pending_lines(
     return [f"  {operation} {urn}", f"    {seen}"]
 
 
+def _count_line(t: TypeAudit) -> str:
+    elsewhere = f" ({t.other_regions} more in other regions)" if t.other_regions else ""
+    if t.kind is CHANNEL:
+        live = f"{t.live} on the contacts audited"
+    elif t.kind is PLAN:
+        live = f"{t.live} contacts with a plan-owner tag"
+    else:
+        live = f"{t.live} in AWS"
+    return f"  {t.kind.noun}s: {t.held} in the state{elsewhere}, {live}"
+
+
 def _orphan_lines(kind: AuditedType, orphan: Orphan) -> list[str]:
+    if orphan.owner is None:
+        return [
+            f"  {kind.noun} {orphan.arn}  on a contact of this stack, with no marker",
+            "    made by a deploy killed before it marked the contact, by a release before",
+            "      markers, or by hand. A killed deploy's: run `pulumi up` again, the resource",
+            "      that made it takes it back (its idempotency token). Otherwise add",
+            f'      opts=pulumi.ResourceOptions(import_="{orphan.arn}") to the ContactChannel',
+            "      that should hold it, run `pulumi up`, then remove the option.",
+            f"    delete: {kind.delete_command.format(arn=orphan.arn)}",
+        ]
     name = f'"{orphan.resource_name}"' if orphan.resource_name else f"owned as {orphan.owner}"
-    lines = [f"  {orphan.arn}  owner {orphan.owner}"]
+    lines = [f"  {kind.noun} {orphan.arn}  owner {orphan.owner}"]
     if orphan.pending:
         lines.append(f"    (the export has a pending {orphan.pending} operation for it)")
+    how = {
+        "contact": "adopts the contact its own owner tag names",
+        "rotation": "is answered with this rotation (its idempotency token) and adopts it",
+        "channel": "is answered with this channel (its idempotency token) and adopts it",
+        "plan": "claims this contact's plan again (its plan-owner tag names the resource)",
+    }[kind.noun]
     lines += [
-        f"    adopt: after a killed deploy, run `pulumi up` again: the resource {name} adopts the",
-        f"      {kind.noun} its own owner tag names. Otherwise add",
+        "    adopt: after a killed deploy, run `pulumi up` again: the create of the resource",
+        f"      {name} {how}. Otherwise add",
         f'      opts=pulumi.ResourceOptions(import_="{orphan.arn}")',
         f"      to the resource {name}, run `pulumi up`, then remove the option.",
         f"    delete: {kind.delete_command.format(arn=orphan.arn)}",

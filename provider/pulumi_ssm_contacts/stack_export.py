@@ -1,7 +1,8 @@
 """What a ``pulumi stack export`` says about a stack: its name, resources and pending operations.
 
 Only the parts the operator commands need are read: ``deployment.resources[]`` (``urn``,
-``type``, ``id``, ``outputs``) and ``deployment.pending_operations[]`` (``resource``, ``type``).
+``type``, ``id``, ``outputs``) and ``deployment.pending_operations[]`` (``resource`` with its
+``inputs``, ``type``).
 Project and stack come from the URNs, ``urn:pulumi:<stack>::<project>::<type>::<name>``.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .ownership import OWNER_KEY
@@ -29,6 +30,9 @@ class StateResource:
     id: str
     owner: str | None
     """The ``owner`` key of its outputs (inputs for a pending operation); older states lack it."""
+    props: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Its outputs (inputs for a pending operation), secrets still encrypted: the audit
+    reads only names and ARNs from them (a channel's ``contactId``, ``name``, ``type``)."""
 
 
 @dataclass(frozen=True)
@@ -97,11 +101,14 @@ def _resource(raw: Mapping[str, Any], properties: str) -> StateResource:
     if not isinstance(urn, str):
         raise ExportError(f"a resource of the export has no URN: {dict(raw)!r:.200}.")
     _, _, qualified_type, name = parse_urn(urn)
-    owner = (raw.get(properties) or {}).get(OWNER_KEY)
+    props = raw.get(properties)
+    props = props if isinstance(props, dict) else {}
+    owner = props.get(OWNER_KEY)
     return StateResource(
         urn=urn,
         type=str(raw.get("type") or qualified_type),
         name=name,
         id=str(raw.get("id") or ""),
         owner=owner if isinstance(owner, str) and owner else None,
+        props=props,
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts import Contact
+from pulumi_ssm_contacts import Contact, ContactChannel, ContactPlan, Rotation
 from pulumi_ssm_contacts.audit import AUDITED_TYPES, AuditReport, LiveResource, audit
 from pulumi_ssm_contacts.audit_report import to_json, to_text
 from pulumi_ssm_contacts.stack_export import ExportError, parse_urn, read_export
@@ -75,8 +75,12 @@ def test_basic_clean_when_state_and_aws_agree() -> None:
     assert to_text(report).endswith("Clean: the state and AWS agree.")
 
 
-def test_contact_type_token_is_the_contact_resources() -> None:
-    assert AUDITED_TYPES[0].token == f"pulumi-python:{Contact._resource_type_name}" == CONTACT
+def test_audited_type_tokens_are_the_four_resources() -> None:
+    classes = (Contact, ContactChannel, ContactPlan, Rotation)
+    assert [t.token for t in AUDITED_TYPES] == [
+        f"pulumi-python:{c._resource_type_name}" for c in classes
+    ]
+    assert AUDITED_TYPES[0].token == CONTACT
 
 
 # -- orphans ----------------------------------------------------------------------------
@@ -150,13 +154,15 @@ def test_pending_create_that_never_reached_aws_still_fails_the_audit() -> None:
     assert "refresh --clear-pending-creates" in to_text(report)
 
 
-def test_pending_create_without_owner_input_is_matched_by_the_owner_rule() -> None:
+def test_pending_create_without_owner_input_is_not_matched_by_a_recomputed_owner() -> None:
+    # Owners are read from the state, never recomputed from the name: under a component the
+    # owner is not `<project>/<stack>/<name>`, and the contact this tag names is another's.
     report = run(
         export(pending=(creating("oncall", with_owner=False),)),
         LiveResource(arn("oncall"), owner("oncall")),
     )
 
-    assert report.pending[0].existing == (arn("oncall"),)
+    assert report.pending[0].existing == ()
 
 
 def test_pending_create_already_held_is_reported_as_stale() -> None:
@@ -257,7 +263,9 @@ def test_json_lists_each_finding_with_its_type() -> None:
             "delete_command": f"aws ssm-contacts delete-contact --contact-id {arn('oncall')}",
         }
     ]
-    assert document["drift"] == [{"type": CONTACT, "urn": urn("gone"), "arn": arn("gone")}]
+    assert document["drift"] == [
+        {"type": CONTACT, "urn": urn("gone"), "arn": arn("gone"), "reason": "gone"}
+    ]
     assert document["pending_operations"] == [
         {
             "type": CONTACT,
@@ -268,8 +276,18 @@ def test_json_lists_each_finding_with_its_type() -> None:
         }
     ]
     assert document["unmanaged"] == [{"type": CONTACT, "arn": arn("console-made")}]
-    assert document["types"] == [
-        {"type": CONTACT, "held": 1, "live": 2, "other_stacks": 0, "other_regions": 0}
+    assert document["types"][0] == {
+        "type": CONTACT,
+        "held": 1,
+        "live": 2,
+        "other_stacks": 0,
+        "other_regions": 0,
+    }
+    assert [t["type"].rsplit(":", 1)[-1] for t in document["types"]] == [
+        "Contact",
+        "ContactChannel",
+        "ContactPlan",
+        "Rotation",
     ]
 
 
