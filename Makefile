@@ -10,11 +10,15 @@ PYTEST_ARGS ?= -n auto
 .PHONY: venv cli demo test lint bench bench-quick bench-full clean
 
 # Reinstall only when pyproject.toml changes; the stamp lives inside the venv.
+# pip prints a line per package it collects and installs: the progress of the longest step.
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[emulator,dev]'
-	touch $@
+	@test -x $(PY) || { echo "venv: creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "venv: upgrading pip in $(VENV)"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "venv: installing this package (editable) with its emulator and dev extras into" \
+		"$(VENV); about a minute on a first run, pip's own lines follow"
+	$(PY) -m pip install --progress-bar off -e '.[emulator,dev]'
+	@touch $@
 
 venv: $(VENV)/.installed
 

@@ -22,6 +22,7 @@ from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 REPO = Path(__file__).resolve().parent.parent
 STACK = "demo"
 REGION = "us-east-1"
+ROTATION_START = "2026-12-07T00:00:00Z"  # examples/oncall/__main__.py's START
 
 
 def pulumi_bin_dir() -> Path:
@@ -89,7 +90,8 @@ def summary(endpoint: str) -> list[str]:
 
 
 def week_of_shifts(env: Mapping[str, str], project: Path) -> str:
-    """The shifts table of the oncall example's London rotation for its first week."""
+    """The shifts table of the oncall example's London rotation for its first week: every
+    shift of the 7 days from its start (examples/oncall's START)."""
     arn = subprocess.run(
         ["pulumi", "stack", "output", "london"],
         cwd=project,
@@ -109,9 +111,9 @@ def week_of_shifts(env: Mapping[str, str], project: Path) -> str:
             "--region",
             REGION,
             "--start",
-            "2026-12-07T00:00:00Z",
-            "--count",
-            "14",
+            ROTATION_START,
+            "--days",
+            "7",
         ],
         env=env,
         capture_output=True,

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 NAME = "shifts"
 HELP = "print a rotation's next shifts as a table (from AWS, or offline from JSON)"
 DESCRIPTION = """\
-Print who is on call when, for the next --count shifts of a rotation: one in AWS
+Print who is on call when, for the next --count shifts of a rotation (or every shift of
+the --days days from --start): one in AWS
 (--rotation-id ARN, via ListRotationShifts) or one described in a JSON file (--rotation-json,
 computed offline with the semantics of ListPreviewRotationShifts; the file holds CreateRotation's
 ContactIds, StartTime, TimeZoneId and Recurrence, e.g. the output of `aws ssm-contacts
@@ -62,11 +63,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a rotation as JSON (CreateRotation's members or get-rotation's output); - for stdin",
     )
     parser.add_argument("--region", help="AWS region for --rotation-id (default: the profile's)")
-    parser.add_argument(
+    amount = parser.add_mutually_exclusive_group()
+    amount.add_argument(
         "--count",
         type=_positive,
         default=DEFAULT_COUNT,
         help=f"how many shifts (default {DEFAULT_COUNT})",
+    )
+    amount.add_argument(
+        "--days",
+        type=_positive,
+        help="every shift of the DAYS days from --start instead (e.g. 7: one week)",
     )
     parser.add_argument(
         "--start",
@@ -88,12 +95,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """List the shifts; print them on stdout or one paragraph on stderr; the exit status."""
     after: datetime = args.start or datetime.now(UTC)
-    until = after + timedelta(days=args.horizon_days)
+    until = after + timedelta(days=args.days or args.horizon_days)
+    count: int | None = None if args.days else args.count
     try:
         if args.rotation_id:
-            listing = from_aws(args.rotation_id, args.region, after, until, args.count)
+            listing = from_aws(args.rotation_id, args.region, after, until, count)
         else:
-            listing = from_json(_read(args.rotation_json), after, until, args.count)
+            listing = from_json(_read(args.rotation_json), after, until, count)
         tz = shifts.zone(args.time_zone or listing.time_zone_id, "--time-zone")
     except (ShiftsError, shifts.RotationSpecError) as error:
         print(f"shifts: {error}", file=sys.stderr)
@@ -111,8 +119,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_SHIFTS if listing.shifts else EXIT_NONE
 
 
-def from_json(text: str, after: datetime, until: datetime, count: int) -> Listing:
-    """The next ``count`` shifts of the rotation the JSON describes, computed offline."""
+def from_json(text: str, after: datetime, until: datetime, count: int | None) -> Listing:
+    """The next ``count`` shifts (None: all before ``until``) of the rotation the JSON
+    describes, computed offline."""
     try:
         document = json.loads(text)
     except ValueError as error:
@@ -126,14 +135,18 @@ def from_json(text: str, after: datetime, until: datetime, count: int) -> Listin
     overrides = [
         shifts.Override.from_api(o, f"Overrides[{i}]") for i, o in enumerate(raw_overrides)
     ]
-    found = shifts.next_shifts(spec, count, after, overrides, horizon=until - after)
+    if count is None:
+        found = list(shifts.iter_shifts(spec, overrides, after=after, until=until))
+    else:
+        found = shifts.next_shifts(spec, count, after, overrides, horizon=until - after)
     return Listing(found, spec.time_zone_id)
 
 
 def from_aws(
-    rotation_id: str, region: str | None, after: datetime, until: datetime, count: int
+    rotation_id: str, region: str | None, after: datetime, until: datetime, count: int | None
 ) -> Listing:
-    """The next ``count`` shifts AWS lists for the rotation (GetRotation, ListRotationShifts)."""
+    """The next ``count`` shifts (None: all before ``until``) AWS lists for the rotation
+    (GetRotation, ListRotationShifts)."""
     from botocore.exceptions import BotoCoreError, ClientError, NoRegionError
 
     from . import aws_client
@@ -146,6 +159,13 @@ def from_aws(
         return list_from_client(client, rotation_id, after, until, count)
     except ClientError as error:
         details = error.response.get("Error", {})
+        if details.get("Code") == "ResourceNotFoundException":
+            where = client.meta.region_name
+            raise ShiftsError(
+                f"there is no rotation {rotation_id} in {where}. Check the ARN (for a stack's "
+                "rotation: `pulumi stack output`, or `aws ssm-contacts list-rotations --region "
+                f"{where}`) and pass the rotation's region with --region."
+            ) from None
         raise ShiftsError(
             f"AWS refused {error.operation_name} for {rotation_id}: {details.get('Code')}: "
             f"{details.get('Message')}. The command needs credentials from the standard AWS "
@@ -160,9 +180,14 @@ def from_aws(
 
 
 def list_from_client(
-    client: SSMContactsClient, rotation_id: str, after: datetime, until: datetime, count: int
+    client: SSMContactsClient,
+    rotation_id: str,
+    after: datetime,
+    until: datetime,
+    count: int | None,
 ) -> Listing:
-    """GetRotation (for the time zone), then ListRotationShifts page by page, first ``count``."""
+    """GetRotation (for the time zone), then ListRotationShifts page by page, first ``count``
+    (None: all of them)."""
     time_zone_id = client.get_rotation(RotationId=rotation_id)["TimeZoneId"]
     found: list[shifts.RotationShift] = []
     paginator = client.get_paginator("list_rotation_shifts")

@@ -43,7 +43,10 @@ def test_oncall_goes_up_is_a_no_op_then_and_destroys_to_nothing(
             result.outputs["london"].value,
             "--region",
             "us-east-1",
-            "--count",
+            # What `make demo` prints (scripts/demo.py): the rotation's first week.
+            "--start",
+            "2026-12-07T00:00:00Z",
+            "--days",
             "7",
         ],
         capture_output=True,
@@ -52,7 +55,15 @@ def test_oncall_goes_up_is_a_no_op_then_and_destroys_to_nothing(
         env={**stack.workspace.env_vars, "PATH": ""},
     )
     assert table.returncode == 0, table.stderr
-    assert "akua" in table.stdout and "kwame" in table.stdout
+    assert "akua" in table.stdout
+    # 08:00-20:00 London time each day (Monday's split by the 09:00 hand-off): the shifts of
+    # Monday 7th to Sunday 13th, no more.
+    rows = [line.split("|") for line in table.stdout.splitlines()[2:]]
+    shifts = [row for row in rows if "nobody" not in row[1]]
+    assert sorted({row[2].split()[1] for row in shifts}) == [
+        f"2026-12-{date:02}" for date in range(7, 14)
+    ], table.stdout
+    assert rows[-1][3].strip() == "Sun 2026-12-13 20:00 GMT", table.stdout
 
     stack.destroy()
     assert emulator.aliases() == []

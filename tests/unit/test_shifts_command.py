@@ -250,3 +250,37 @@ def test_command_misuse_exits_2(argv: list[str], capsys: pytest.CaptureFixture[s
         main(argv)
     assert exit_.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_command_days_lists_every_shift_of_that_many_days_from_the_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Business hours Mon-Fri: the week from Monday 00:00 holds five shifts, no more.
+    argv = ["shifts", "--rotation-json", write(tmp_path, business_hours())]
+    argv += ["--start", "2026-01-05T00:00:00-08:00", "--days", "7", "--json"]
+    assert main(argv) == 0
+    starts = [s["StartTime"] for s in json.loads(capsys.readouterr().out)]
+    assert [s[:10] for s in starts] == [f"2026-01-{day:02}" for day in range(5, 10)]
+
+
+def test_command_days_and_count_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["shifts", "--rotation-json", "x.json", "--days", "7", "--count", "3"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_command_names_a_rotation_that_does_not_exist(
+    ssm_contacts_client: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aws_client.forget_clients()
+    missing = "arn:aws:ssm-contacts:us-east-1:123456789012:rotation/no-such-rotation"
+    try:
+        status = main(["shifts", "--rotation-id", missing, "--region", "us-east-1"])
+    finally:
+        aws_client.forget_clients()
+    err = capsys.readouterr().err
+    assert status == 2
+    assert f"there is no rotation {missing} in us-east-1" in err
+    assert "--region" in err and "list-rotations" in err
+    assert "credentials" not in err
