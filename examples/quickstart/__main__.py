@@ -6,14 +6,20 @@ The personal contact is the one from boto3's `create_contact` documentation exam
 
 import pulumi
 
-from pulumi_ssm_contacts import Contact, ContactTargetInfoArgs, PlanArgs, StageArgs, TargetArgs
+from pulumi_ssm_contacts import (
+    Contact,
+    ContactEngagementPlanArgs,
+    PlanStageArgs,
+    PlanStageTargetArgs,
+    PlanStageTargetContactTargetInfoArgs,
+)
 
 akuam = Contact(
     "akuam",
     alias="akuam",
     display_name="Akua Mansa",
     type="PERSONAL",
-    plan=PlanArgs(stages=[]),
+    plan=ContactEngagementPlanArgs(stages=[]),
 )
 
 escalation = Contact(
@@ -21,13 +27,13 @@ escalation = Contact(
     alias="akuam-escalation",
     display_name="Akua Mansa escalation",
     type="ESCALATION",
-    plan=PlanArgs(
+    plan=ContactEngagementPlanArgs(
         stages=[
-            StageArgs(
+            PlanStageArgs(
                 duration_in_minutes=5,
                 targets=[
-                    TargetArgs(
-                        contact_target_info=ContactTargetInfoArgs(
+                    PlanStageTargetArgs(
+                        contact_target_info=PlanStageTargetContactTargetInfoArgs(
                             contact_id=akuam.arn, is_essential=True
                         )
                     )

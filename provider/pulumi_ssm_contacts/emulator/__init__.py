@@ -3,7 +3,7 @@
 Importing this package registers the service with moto, so that under
 ``moto.mock_aws()`` ``boto3.client("ssm-contacts")`` talks to it. Run
 ``python -m pulumi_ssm_contacts.emulator`` for an HTTP server. See docs/emulator.md.
-Needs the ``emulator`` extra: ``pip install 'pulumi-ssm-contacts[emulator]'``.
+Needs the ``emulator`` extra: ``pip install './pulumi-ssm-contacts[emulator]'`` (a checkout).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ def register() -> None:
         from moto import backend_index
     except ModuleNotFoundError as error:
         raise ModuleNotFoundError(
-            "the SSM Contacts emulator needs moto: pip install 'pulumi-ssm-contacts[emulator]'"
+            "the SSM Contacts emulator needs moto: install pulumi-ssm-contacts with its "
+            "`emulator` extra, from a checkout (pip install './pulumi-ssm-contacts[emulator]') "
+            "or its git URL (pip install 'pulumi-ssm-contacts[emulator] @ git+URL')"
         ) from error
     from . import urls
     from .models import ssmcontacts_backends
