@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts.type_defs import TagTypeDef
 
 CONTACT = "pulumi-python:dynamic/ssm-contacts:Contact"
+CHANNEL = "pulumi-python:dynamic/ssm-contacts:ContactChannel"
+ROTATION = "pulumi-python:dynamic/ssm-contacts:Rotation"
 OWNER_TAG = "pulumi-ssm-contacts/owner"
 PROJECT, STACK = "e2e-contacts", "e2e"
 
@@ -69,9 +71,14 @@ def test_basic_clean_stack_exits_0(emulator: Emulator) -> None:
     assert document["clean"] is True
     assert (document["project"], document["stack"], document["region"]) == (PROJECT, STACK, REGION)
     assert document["orphans"] == document["drift"] == document["unmanaged"] == []
-    assert document["types"] == [
-        {"type": CONTACT, "held": 1, "live": 1, "other_stacks": 0, "other_regions": 0}
-    ]
+    assert document["types"][0] == {
+        "type": CONTACT,
+        "held": 1,
+        "live": 1,
+        "other_stacks": 0,
+        "other_regions": 0,
+    }
+    assert len(document["types"]) == 4, "contacts, channels, plans, rotations"
 
 
 def test_orphan_exits_1_and_is_listed_with_its_delete_command(emulator: Emulator) -> None:
@@ -93,8 +100,13 @@ def test_orphan_exits_1_and_is_listed_with_its_delete_command(emulator: Emulator
             "delete_command": f"aws ssm-contacts delete-contact --contact-id {orphan}",
         }
     ]
-    # The fewest calls: one page of contacts, tags of the contact the state does not hold.
-    assert emulator.operations() == ["ListContacts", "ListTagsForResource"]
+    # The fewest calls: one page of contacts and of rotations, each contact's tags, the
+    # channels of the contacts that matter (the held one and the orphan).
+    assert sorted(emulator.operations()) == sorted(
+        ["ListContacts", "ListRotations"]
+        + ["ListTagsForResource"] * 2
+        + ["ListContactChannels"] * 2
+    )
 
 
 def test_orphan_text_output_says_how_to_adopt_or_delete(emulator: Emulator) -> None:
@@ -113,8 +125,49 @@ def test_disappears_drifted_arn_exits_1(emulator: Emulator) -> None:
     status, document = audit_json(export("akuam", "gone"))
 
     assert status == 1
-    assert document["drift"] == [{"type": CONTACT, "urn": urn("gone"), "arn": contact_arn("gone")}]
+    assert document["drift"] == [
+        {"type": CONTACT, "urn": urn("gone"), "arn": contact_arn("gone"), "reason": "gone"}
+    ]
     assert document["orphans"] == []
+
+
+def test_disappears_rotation_and_channel_deleted_out_of_band_are_drift(emulator: Emulator) -> None:
+    """Finding 3: a rotation (or channel) deleted out of band used to go unreported."""
+    akuam = create(emulator, "akuam")
+    client = emulator.client
+    rotation = client.create_rotation(
+        Name="week",
+        ContactIds=[akuam],
+        TimeZoneId="UTC",
+        Recurrence={
+            "NumberOfOnCalls": 1,
+            "RecurrenceMultiplier": 1,
+            "DailySettings": [{"HourOfDay": 9, "MinuteOfHour": 0}],
+        },
+        Tags=[{"Key": OWNER_TAG, "Value": f"{PROJECT}/{STACK}/week"}],
+    )["RotationArn"]
+    channel = client.create_contact_channel(
+        ContactId=akuam, Name="mobile", Type="SMS", DeliveryAddress={"SimpleAddress": "+15550100"}
+    )["ContactChannelArn"]
+    document = json.loads(export("akuam"))
+    for name, type_, arn, outputs in (
+        ("week", ROTATION, rotation, {}),
+        ("sms", CHANNEL, channel, {"contactId": akuam}),
+    ):
+        outputs = {**outputs, "owner": f"{PROJECT}/{STACK}/{name}"}
+        document["deployment"]["resources"].append(
+            {"urn": urn(name, type_), "type": type_, "id": arn, "outputs": outputs}
+        )
+    assert audit_json(json.dumps(document))[0] == 0
+    client.delete_rotation(RotationId=rotation)
+    client.delete_contact_channel(ContactChannelId=channel)
+
+    status, found = audit_json(json.dumps(document))
+
+    assert status == 1
+    assert sorted((d["type"], d["arn"], d["reason"]) for d in found["drift"]) == sorted(
+        [(ROTATION, rotation, "gone"), (CHANNEL, channel, "gone")]
+    )
 
 
 def test_unmanaged_contact_exits_0_unless_strict(emulator: Emulator, tmp_path: Path) -> None:
