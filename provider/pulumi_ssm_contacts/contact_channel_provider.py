@@ -13,6 +13,7 @@ it. docs/contact_channel.md has the property bag contract.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import pulumi
@@ -127,6 +128,8 @@ class ContactChannelEngine(Engine):
     replace_keys = ("contactId", "type")
     update_keys = ("name", "deliveryAddress")
     id_operation = ("GetContactChannel", "ContactChannelId")
+    output_keys = (STATUS_KEY,)
+    outputs_changed_by = MappingProxyType({"deliveryAddress": (STATUS_KEY,)})
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Inputs as set; ``deferActivation`` false and missing are the same (left out).

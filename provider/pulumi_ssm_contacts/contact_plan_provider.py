@@ -32,6 +32,7 @@ class ContactPlanEngine(Engine):
     replace_keys = ("contactId",)
     update_keys = ("stages", "rotationIds")
     id_operation = ("GetContact", "ContactId")
+    output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Missing and empty stages are the same; no empty ``rotationIds``."""

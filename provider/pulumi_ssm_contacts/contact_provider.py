@@ -46,6 +46,7 @@ class ContactEngine(Engine):
     optional_managed_keys = ("plan",)
     tags_operation = "CreateContact"
     id_operation = ("GetContact", "ContactId")
+    output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Missing and empty tags and display name are the same; an omitted plan stays

@@ -79,6 +79,7 @@ class EngineProvider(ResourceProvider):
         return DiffResult(
             changes=bool(change.changed),
             replaces=change.replaces,
+            stables=change.stables,
             delete_before_replace=change.delete_before_replace,
         )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import bag as bags
@@ -53,11 +54,13 @@ class Session:
 
 @dataclass(frozen=True)
 class Change:
-    """What diff found: changed keys, those that replace, and the replacement's order."""
+    """What diff found: changed keys, those that replace, the replacement's order, and the
+    outputs an in-place update leaves as they are (``stables``; none for a replacement)."""
 
     changed: list[str]
     replaces: list[str]
     delete_before_replace: bool
+    stables: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,11 @@ class Engine(ABC):
     """The create operation whose ``Tags`` shape tags follow; None for untaggable resources."""
     id_operation: ClassVar[tuple[str, str]]
     """An operation and member whose shape an ID (an import ARN) must fit."""
+    output_keys: ClassVar[tuple[str, ...]] = ()
+    """Outputs beyond ``arn`` and the inputs (which the outputs echo as normalized)."""
+    outputs_changed_by: ClassVar[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
+    """Per in-place key, the outputs besides itself that its update can change (a
+    channel's new address may need activating again). ``arn`` never changes in place."""
 
     # -- what each resource fills in ----------------------------------------------------
 
@@ -175,7 +183,32 @@ class Engine(ABC):
             if old.get(k) != new.get(k) and not (k in self.optional_managed_keys and k not in new)
         ]
         replaces = [k for k in (*self.replace_keys, "region") if k in changed]
-        return Change(changed, replaces, bool(replaces) and self.delete_before_replace(replaces))
+        return Change(
+            changed,
+            replaces,
+            bool(replaces) and self.delete_before_replace(replaces),
+            [] if replaces else self.stables(olds, old, new, changed),
+        )
+
+    def stables(
+        self,
+        olds: Mapping[str, Any],
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        changed: list[str],
+    ) -> list[str]:
+        """The state's outputs an in-place update from ``old`` to ``new`` (normalized) leaves
+        as they are: ``arn``, every echoed input whose value stays, and every other output
+        no changed key can change (``outputs_changed_by``)."""
+        moved = {out for key in changed for out in self.outputs_changed_by.get(key, ())}
+        derived = ("arn", *self.output_keys)
+        return [
+            k
+            for k in olds
+            if k != "__provider"
+            and k not in moved
+            and (k in derived or (k in old and k not in changed and old[k] == new.get(k)))
+        ]
 
     def ownership_tags(self, bag: Mapping[str, Any]) -> dict[str, str]:
         """The tags this package sets on the resource for a bag: its owner tag."""

@@ -86,6 +86,7 @@ class RotationEngine(Engine):
     update_keys = ("contactIds", "startTime", "timeZoneId", "recurrence", "tags")
     tags_operation = "CreateRotation"
     id_operation = ("GetRotation", "RotationId")
+    output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """One spelling per start time; ``None`` members dropped; missing tags are none."""
