@@ -153,9 +153,14 @@ class Engine(ABC):
     ) -> tuple[dict[str, Any], list[Failure]]:
         """The normalized bag and every failure of a program's inputs; no API call.
 
-        ``olds`` (the state's) is empty for a resource the engine is about to create.
+        ``olds`` (the state's) is empty for a resource the engine is about to create. An
+        existing resource keeps the owner its state records: the owner rule may change
+        between releases (a parent's type chain), the tags and tokens in AWS do not.
         """
         bag = self.normalize(news)
+        recorded = (olds or {}).get(OWNER_KEY)
+        if isinstance(recorded, str) and recorded and OWNER_KEY in bag:
+            bag[OWNER_KEY] = recorded
         failures = unknown_keys(news, self.type_name, self.input_keys)
         failures += self.rules(bag)
         if not olds and not bag.get(IMPORT_KEY):

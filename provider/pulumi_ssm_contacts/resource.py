@@ -2,8 +2,9 @@
 
 Python names are snake_case; the bag the engine stores is camelCase (as ``pulumi stack
 export`` shows for pulumi-aws). ``to_bag`` maps Args dataclasses, plain dicts, lists and
-Outputs of them; ``SsmContactsResource`` adds the owner and moves ``import_`` into the
-inputs, and answers each snake_case output attribute from its camelCase output.
+Outputs of them; ``SsmContactsResource`` adds the owner (``owner_of``: its parent type
+chain included), moves ``import_`` into the inputs, and answers each snake_case output
+attribute from its camelCase output.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pulumi.dynamic
 
 from .bag import camel
 from .engine import IMPORT_KEY
-from .ownership import OWNER_KEY, owner_id
+from .ownership import OWNER_KEY, ROOT_STACK_TYPE, owner_id, parents_of_urn
 
 _Args = TypeVar("_Args")
 
@@ -83,13 +84,17 @@ class SsmContactsResource(pulumi.dynamic.Resource):
         opts, import_arn = _take_import(opts)
         props = {
             **props,
-            OWNER_KEY: owner_id(pulumi.get_project(), pulumi.get_stack(), resource_name),
+            OWNER_KEY: owner_of(resource_name, opts.parent if opts else None),
             "arn": None,
             **dict.fromkeys(outputs),
         }
         if import_arn is not None:
             props[IMPORT_KEY] = import_arn
         super().__init__(provider, resource_name, props, opts)
+        # The ARN is the ID. A preview of an in-place update knows the ID but not the
+        # ``arn`` output (the engine answers a dynamic provider's update preview with the
+        # new inputs alone), and dependents given an unknown ARN would preview replaced.
+        self.arn = self.id
 
     def __getattr__(self, name: str) -> Any:
         """``display_name`` answers the ``displayName`` output (one accessor for all)."""
@@ -97,6 +102,28 @@ class SsmContactsResource(pulumi.dynamic.Resource):
         if key != name and key in self.__dict__:
             return self.__dict__[key]
         raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+
+def owner_of(resource_name: str, parent: pulumi.Resource | None) -> pulumi.Input[str]:
+    """The owner of a resource named ``resource_name`` under ``parent`` (``ownership.owner_id``).
+
+    Top-level (no parent, or the root stack): ``<project>/<stack>/<name>``, at once. Under a
+    parent the owner holds the parent's type chain, which only the parent's URN knows (the
+    SDK keeps no parent of a resource, so a chain cannot be walked): an Output of that URN,
+    known at preview, and with no dependencies (depending on a component would mean
+    depending on its children, this resource among them).
+    """
+    project, stack = pulumi.get_project(), pulumi.get_stack()
+    if parent is None or parent.pulumi_resource_type == ROOT_STACK_TYPE:
+        return owner_id(project, stack, resource_name)
+
+    async def from_parent_urn() -> str:
+        urn = await parent.urn.future()
+        assert urn is not None  # a registered resource's URN is always known
+        return owner_id(project, stack, resource_name, parents_of_urn(urn))
+
+    owner: pulumi.Output[str] = pulumi.Output.from_input(from_parent_urn())
+    return owner
 
 
 def _take_import(
