@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from pulumi_ssm_contacts.service_model import operation
+
 from .helpers import (
     Emulator,
     SSMContactsClient,
     email_channel,
     error_code,
+    error_message,
     ok,
     personal,
 )
@@ -151,15 +154,22 @@ def test_disappears_delete_then_get_is_not_found(client: SSMContactsClient) -> N
     assert error_code(error) == "ResourceNotFoundException"
 
 
-def test_create_on_missing_contact_is_not_found(client: SSMContactsClient) -> None:
+def test_create_on_missing_contact_is_a_code_the_operation_has(
+    client: SSMContactsClient,
+) -> None:
+    """CreateContactChannel's error list has no ResourceNotFoundException (issue 13, 10)."""
+    missing = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/nobody"
     with pytest.raises(ClientError) as error:
         client.create_contact_channel(
-            ContactId="arn:aws:ssm-contacts:us-east-1:123456789012:contact/nobody",
+            ContactId=missing,
             Name="email",
             Type="EMAIL",
             DeliveryAddress={"SimpleAddress": "a@example.com"},
         )
-    assert error_code(error) == "ResourceNotFoundException"
+    modeled = [e.name for e in operation("CreateContactChannel").error_shapes]
+    assert error_code(error) in modeled
+    assert error_code(error) == "ValidationException"
+    assert missing in error_message(error)
 
 
 @pytest.mark.parametrize(

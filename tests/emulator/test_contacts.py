@@ -240,10 +240,25 @@ def test_oncall_schedule_with_stages_is_rejected_with_aws_message(
     )
 
 
-def test_oncall_schedule_without_rotation_is_rejected(client: SSMContactsClient) -> None:
+def test_oncall_schedule_with_empty_stages_is_refused_as_terraform_39758_reports(
+    client: SSMContactsClient,
+) -> None:
+    """terraform-provider-aws's CreateContact sends ``Plan: {Stages: []}`` and no rotation:
+    AWS answers that a schedule cannot have stages, not that it needs a rotation."""
     with pytest.raises(ClientError) as error:
         client.create_contact(Alias="schedule", Type="ONCALL_SCHEDULE", Plan={"Stages": []})
     assert error_code(error) == "ValidationException"
+    assert error_message(error) == (
+        "Invalid value provided - ONCALL SCHEDULE contact cannot have stages in plan"
+    )
+    assert client.list_contacts()["Contacts"] == []
+
+
+def test_oncall_schedule_without_rotation_is_rejected(client: SSMContactsClient) -> None:
+    with pytest.raises(ClientError) as error:
+        client.create_contact(Alias="schedule", Type="ONCALL_SCHEDULE", Plan={})
+    assert error_code(error) == "ValidationException"
+    assert "at least one rotation" in error_message(error)
 
 
 @pytest.mark.parametrize("contact_type", ["PERSONAL", "ESCALATION"])

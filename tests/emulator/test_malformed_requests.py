@@ -252,17 +252,3 @@ def test_form_content_type_is_still_read_as_json(emulator: Emulator) -> None:
     response = send(emulator, CREATE, headers)
     assert response.status == 200, response.body
     assert [c["Alias"] for c in emulator.client.list_contacts()["Contacts"]] == ["akuam"]
-
-
-def test_unimplemented_operation_is_a_json_internal_failure(emulator: Emulator) -> None:
-    contact = personal(emulator.client, "akuam")
-    client = emulator.new_client(retries=1)
-    params = {"ContactId": contact, "Sender": "cli", "Subject": "s", "Content": "c"}
-    if emulator.control is None:
-        with pytest.raises(NotImplementedError):
-            client.start_engagement(**params)
-        return
-    with pytest.raises(ClientError) as error:
-        client.start_engagement(**params)
-    assert error_code(error) == "InternalFailure"
-    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500

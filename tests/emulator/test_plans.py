@@ -138,15 +138,20 @@ def test_update_to_the_empty_plan_empties_it(
     assert client.get_contact(ContactId=arn)["Plan"] == {"Stages": []}
 
 
-@pytest.mark.parametrize("empty", [{"Stages": []}, {}], ids=["no-stages", "nothing"])
+@pytest.mark.parametrize(
+    ("empty", "answer"),
+    [({"Stages": []}, "cannot have stages in plan"), ({}, "at least one rotation")],
+    ids=["no-stages", "nothing"],
+)
 def test_update_oncall_schedule_to_an_empty_plan_is_refused(
-    client: SSMContactsClient, empty: PlanTypeDef
+    client: SSMContactsClient, empty: PlanTypeDef, answer: str
 ) -> None:
+    """``{"Stages": []}`` is refused as stages (Terraform #39758); ``{}`` as no rotation."""
     rotation_arn = rotation(client, [personal(client, "akuam")])
     schedule = client.create_contact(
         Alias="schedule", Type="ONCALL_SCHEDULE", Plan={"RotationIds": [rotation_arn]}
     )["ContactArn"]
-    assert "at least one rotation" in refused(client, schedule, empty)
+    assert answer in refused(client, schedule, empty)
 
 
 @pytest.mark.parametrize("contact_type", ["PERSONAL", "ESCALATION"])

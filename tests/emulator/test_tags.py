@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -12,10 +13,14 @@ from .helpers import (
     SSMContactsClient,
     email_channel,
     error_code,
+    error_field,
     ok,
     personal,
     rotation,
 )
+from .raw_http import api_headers, send
+
+ARN_PREFIX = "arn:aws:ssm-contacts:us-east-1:123456789012"
 
 
 def _tags(client: SSMContactsClient, arn: str) -> dict[str, str]:
@@ -109,6 +114,95 @@ def test_contact_channels_are_not_taggable(client: SSMContactsClient) -> None:
     with pytest.raises(ClientError) as error:
         client.tag_resource(ResourceARN=channel, Tags=[{"Key": "a", "Value": "b"}])
     assert error_code(error) == "ResourceNotFoundException"
+    assert error_field(error, "ResourceType") == "CONTACT_CHANNEL"
+    assert error_field(error, "ResourceId") == channel
+
+
+@pytest.mark.parametrize(
+    ("arn", "resource_type"),
+    [
+        (f"{ARN_PREFIX}:contact/nobody", "CONTACT"),
+        (f"{ARN_PREFIX}:contact-channel/nobody/1a2b", "CONTACT_CHANNEL"),
+        (f"{ARN_PREFIX}:rotation/1a2b", "ROTATION"),
+    ],
+    ids=["contact", "contact-channel", "rotation"],
+)
+def test_not_found_names_the_kind_the_arn_names(
+    client: SSMContactsClient, arn: str, resource_type: str
+) -> None:
+    for call in (
+        lambda: client.tag_resource(ResourceARN=arn, Tags=[{"Key": "a", "Value": "b"}]),
+        lambda: client.untag_resource(ResourceARN=arn, TagKeys=["a"]),
+        lambda: client.list_tags_for_resource(ResourceARN=arn),
+    ):
+        with pytest.raises(ClientError) as error:
+            call()
+        assert error_code(error) == "ResourceNotFoundException"
+        assert error_field(error, "ResourceType") == resource_type
+
+
+# -- a tag's members: the model makes Key and Value optional -----------------------------
+
+
+@pytest.mark.parametrize("kind", ["contact", "rotation"])
+def test_key_only_tag_is_accepted_and_listed_without_a_value(
+    client: SSMContactsClient, kind: str
+) -> None:
+    contact = personal(client, "akuam")
+    arn = contact if kind == "contact" else rotation(client, [contact])
+    ok("TagResource", client.tag_resource(ResourceARN=arn, Tags=[{"Key": "team"}]))
+    listed = ok("ListTagsForResource", client.list_tags_for_resource(ResourceARN=arn))
+    assert listed["Tags"] == [{"Key": "team"}]
+
+
+def test_key_only_tag_replaces_a_value_and_a_value_replaces_it(client: SSMContactsClient) -> None:
+    arn = personal(client, "akuam", Tags=[{"Key": "team", "Value": "payments"}])
+    client.tag_resource(ResourceARN=arn, Tags=[{"Key": "team"}])
+    assert client.list_tags_for_resource(ResourceARN=arn)["Tags"] == [{"Key": "team"}]
+    client.tag_resource(ResourceARN=arn, Tags=[{"Key": "team", "Value": "search"}])
+    assert _tags(client, arn) == {"team": "search"}
+
+
+def test_key_only_tag_at_creation_is_sent_without_a_value(emulator: Emulator) -> None:
+    """On the wire, not only through botocore (which drops a ``null`` member)."""
+    arn = personal(emulator.client, "akuam", Tags=[{"Key": "team"}])
+    body = json.dumps({"ResourceARN": arn}).encode()
+    response = send(emulator, body, api_headers("ListTagsForResource"))
+    assert response.status == 200, response.body
+    assert response.json() == {"Tags": [{"Key": "team"}]}
+
+
+def test_tag_without_a_key_is_a_validation_error(emulator: Emulator) -> None:
+    client = emulator.client
+    arn = personal(client, "akuam")
+    with pytest.raises(ClientError) as error:
+        client.tag_resource(ResourceARN=arn, Tags=[{"Key": "a", "Value": "1"}, {"Value": "v"}])
+    assert error_code(error) == "ValidationException"
+    assert error_field(error, "Fields") == [
+        {"Name": "tags.2.member.key", "Message": "Member must not be null"}
+    ]
+    assert _tags(client, arn) == {}
+
+
+@pytest.mark.parametrize("operation", ["create_contact", "create_rotation"])
+def test_create_with_a_tag_without_a_key_creates_nothing(
+    client: SSMContactsClient, operation: str
+) -> None:
+    member = personal(client, "akuam")
+    with pytest.raises(ClientError) as error:
+        if operation == "create_contact":
+            personal(client, "other", Tags=[{"Value": "v"}])
+        else:
+            client.create_rotation(
+                Name="primary",
+                ContactIds=[member],
+                TimeZoneId="UTC",
+                Recurrence={"NumberOfOnCalls": 1, "RecurrenceMultiplier": 1},
+                Tags=[{"Value": "v"}],
+            )
+    assert error_code(error) == "ValidationException"
+    assert [c["Alias"] for c in client.list_contacts()["Contacts"]] == ["akuam"]
+    assert client.list_rotations()["Rotations"] == []
 
 
 def test_tags_go_with_a_deleted_contact(client: SSMContactsClient) -> None:

@@ -28,3 +28,17 @@ def channel_arn(region: str, account_id: str, alias: str, channel_id: str) -> st
 def rotation_arn(region: str, account_id: str, rotation_id: str) -> str:
     """The ARN of an on-call rotation."""
     return f"{_prefix(region, account_id)}:rotation/{rotation_id}"
+
+
+RESOURCE_TYPES = {
+    "contact": "CONTACT",
+    "contact-channel": "CONTACT_CHANNEL",
+    "rotation": "ROTATION",
+}
+"""The ResourceType a ResourceNotFoundException names, by the ARN's resource kind."""
+
+
+def resource_type(arn: str) -> str:
+    """The ResourceType of what ``arn`` names (``CONTACT`` for a kind it does not know)."""
+    resource = arn.split(":", 5)[-1] if arn.count(":") >= 5 else ""
+    return RESOURCE_TYPES.get(resource.partition("/")[0], "CONTACT")

@@ -168,21 +168,44 @@ class InvalidSignatureException(SSMContactsError):
 
 
 class UnknownOperationException(SSMContactsError):
-    """The ``X-Amz-Target`` header is missing or names no ssm-contacts operation."""
+    """The request names no operation the emulator serves: no ssm-contacts operation at all
+    (:meth:`for_target`), or one of the model's that the emulator does not model
+    (:meth:`not_modelled`). A 4xx, so no SDK retries it."""
 
     code = 400
 
-    def __init__(self, target: str | None) -> None:
+    def __init__(self, message: str) -> None:
+        super().__init__("UnknownOperationException", message)
+
+    @classmethod
+    def for_target(cls, target: str | None) -> UnknownOperationException:
+        """The ``X-Amz-Target`` header is missing or names no ssm-contacts operation."""
         shown = "no X-Amz-Target header" if target is None else f"X-Amz-Target {target!r}"
-        super().__init__(
-            "UnknownOperationException",
+        return cls(
             f"The request names no ssm-contacts operation ({shown}); "
-            "expected X-Amz-Target: SSMContacts.<Operation>",
+            "expected X-Amz-Target: SSMContacts.<Operation>"
+        )
+
+    @classmethod
+    def not_modelled(cls, operation: str) -> UnknownOperationException:
+        """An operation of the service model that the emulator does not implement."""
+        return cls(
+            f"{operation} is not modelled by the emulator (docs/emulator.md lists what is)"
         )
 
 
+class SerializationException(SSMContactsError):
+    """A member's JSON value cannot be read as its shape's type (a timestamp that is not
+    epoch seconds), as AWS's JSON services answer it."""
+
+    code = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__("SerializationException", message)
+
+
 class InternalFailure(SSMContactsError):
-    """The emulator itself failed (a bug, or an operation it does not implement)."""
+    """The emulator itself failed (a bug)."""
 
     code = 500
 

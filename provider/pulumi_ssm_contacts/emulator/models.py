@@ -25,6 +25,7 @@ from .rules import (
     MAX_ROTATIONS_PER_SCHEDULE,
     MAX_TAGS_PER_RESOURCE,
     check_delivery_address,
+    check_tags,
     iana_time_zones,
     invalid,
     new_activation_code,
@@ -88,7 +89,8 @@ class SSMContactsBackend(BaseBackend):
         stages = plan.get("Stages") or []
         rotation_ids = plan.get("RotationIds") or []
         if contact_type == "ONCALL_SCHEDULE":
-            if stages:
+            # {"Stages": []} with no rotations is refused as "stages" (Terraform #39758).
+            if stages or ("Stages" in plan and not rotation_ids):
                 raise invalid("ONCALL SCHEDULE contact cannot have stages in plan")
             if not rotation_ids:
                 raise invalid("ONCALL SCHEDULE contact must have at least one rotation in plan")
@@ -144,6 +146,7 @@ class SSMContactsBackend(BaseBackend):
         if arn in self.contacts:
             raise ConflictException(f"Contact with alias {alias} already exists", "CONTACT", arn)
         self._check_plan(contact_type, plan, arn)
+        check_tags(tags or [])
         self.contacts[arn] = Contact(arn, alias, contact_type, display_name, copy.deepcopy(plan))
         self.tagger.tag_resource(arn, tags or [])
         return self.tokens.remember("CreateContact", idempotency_token, {"ContactArn": arn}, arn)
@@ -196,7 +199,10 @@ class SSMContactsBackend(BaseBackend):
         replay = self.tokens.replay("CreateContactChannel", idempotency_token)
         if replay is not None:
             return replay
-        contact = self._contact(contact_id)
+        contact = self.contacts.get(contact_id)
+        if contact is None:
+            # CreateContactChannel's error list has no ResourceNotFoundException.
+            raise invalid(f"Contact {contact_id} not found")
         check_delivery_address(channel_type, delivery_address)
         arn = arns.channel_arn(self.region_name, self.account_id, contact.alias, str(uuid4()))
         channel = ContactChannel(arn, contact.arn, name, channel_type, dict(delivery_address))
@@ -281,6 +287,7 @@ class SSMContactsBackend(BaseBackend):
         if replay is not None:
             return replay
         self._check_rotation_members(contact_ids, time_zone_id)
+        check_tags(tags or [])
         arn = arns.rotation_arn(self.region_name, self.account_id, str(uuid4()))
         self.rotations[arn] = Rotation(
             arn,
@@ -396,14 +403,13 @@ class SSMContactsBackend(BaseBackend):
     def _taggable(self, arn: str) -> str:
         if arn in self.contacts or arn in self.rotations:
             return arn
-        kind = "ROTATION" if ":rotation/" in arn else "CONTACT"
-        raise ResourceNotFoundException(kind, arn)
+        raise ResourceNotFoundException(arns.resource_type(arn), arn)
 
     def tag_resource(self, arn: str, tags: list[dict[str, str]]) -> None:
         """Add or overwrite tags; at most 50 per resource."""
         self._taggable(arn)
-        merged = {**self.tagger.get_tag_dict_for_resource(arn)}
-        merged.update({t["Key"]: t["Value"] for t in tags})
+        check_tags(tags)
+        merged = {*self.tagger.get_tag_dict_for_resource(arn), *(t["Key"] for t in tags)}
         if len(merged) > MAX_TAGS_PER_RESOURCE:
             raise ServiceQuotaExceededException(
                 f"Resource {arn} cannot have more than {MAX_TAGS_PER_RESOURCE} tags",
@@ -418,9 +424,9 @@ class SSMContactsBackend(BaseBackend):
         self.tagger.untag_resource_using_names(self._taggable(arn), tag_keys)
 
     def list_tags_for_resource(self, arn: str) -> list[dict[str, str]]:
-        """The resource's tags as ``[{"Key", "Value"}]``."""
-        tags = self.tagger.get_tag_dict_for_resource(self._taggable(arn))
-        return [{"Key": k, "Value": v} for k, v in tags.items()]
+        """The resource's tags as ``[{"Key", "Value"}]``; a key-only tag as ``{"Key"}``."""
+        tags: dict[str, str | None] = {**self.tagger.get_tag_dict_for_resource(self._taggable(arn))}
+        return [{"Key": k} if v is None else {"Key": k, "Value": v} for k, v in tags.items()]
 
 
 ssmcontacts_backends = BackendDict(SSMContactsBackend, "ssm-contacts")

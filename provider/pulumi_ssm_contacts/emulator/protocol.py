@@ -2,8 +2,8 @@
 
 Checked in this order, each answering the AWS error docs/emulator.md gives it: the body's
 size, a signature, its credential scope (service and region), the ``X-Amz-Target``, then the
-body itself (strict UTF-8 JSON, an object). Members the input shape does not model are
-dropped, as AWS's deserializers drop them. No signature is verified.
+body itself (strict UTF-8 JSON, an object, timestamps as epoch seconds). Members the input
+shape does not model are dropped, as AWS's deserializers drop them. No signature is verified.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from urllib.parse import urlparse
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from ..service_model import service_model
+from ..service_model import Violation, service_model
 from .exceptions import (
     IncompleteSignatureException,
     InvalidSignatureException,
     MissingAuthenticationTokenException,
     RequestEntityTooLargeException,
+    SerializationException,
     UnknownOperationException,
     ValidationException,
 )
@@ -32,6 +33,11 @@ MAX_REQUEST_BYTES = 10 * 1024 * 1024
 model leaves plan stages and targets unbounded, so no largest valid request follows."""
 
 DEFAULT_REGION = "us-east-1"
+EARLIEST_TIMESTAMP = -62_135_596_800.0
+"""0001-01-01T00:00:00Z in epoch seconds: the earliest instant every client can read back."""
+LATEST_TIMESTAMP = 253_402_300_799.999
+"""9999-12-31T23:59:59.999Z: the latest one (Python's ``datetime``, so botocore's parser)."""
+
 _SIGV4 = re.compile(
     r"AWS4-HMAC-SHA256\s+Credential=(?P<credential>[^,\s]+)\s*,\s*"
     r"SignedHeaders=[^,\s]+\s*,\s*Signature=[0-9a-fA-F]+\s*"
@@ -115,7 +121,7 @@ def target_operation(headers: Mapping[str, str]) -> str:
     target = headers.get("X-Amz-Target")
     prefix, dot, operation = (target or "").partition(".")
     if prefix != service_model().metadata["targetPrefix"] or not dot or not operation:
-        raise UnknownOperationException(target)
+        raise UnknownOperationException.for_target(target)
     return operation
 
 
@@ -156,3 +162,40 @@ def modeled(shape: Shape, value: Any) -> Any:
     if isinstance(shape, MapShape) and isinstance(value, dict):
         return {key: modeled(shape.value, item) for key, item in value.items()}
     return value
+
+
+def check_timestamps(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -> None:
+    """Every timestamp member must be epoch seconds (a JSON number, the JSON protocol's
+    form) that names an instant a client can read back.
+
+    Not a number: SerializationException, as AWS's JSON services answer it. A number
+    outside years 1 to 9999: ValidationException (it could be stored, but no later read of
+    it would parse). Messages name the member, never the value.
+    """
+    if shape.type_name == "timestamp":
+        where = Violation(path, "").aws_path()
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            kind = "null" if value is None else type(value).__name__
+            raise SerializationException(
+                f"{where} must be a timestamp in epoch seconds (a JSON number), "
+                f"not a JSON {_JSON_KINDS.get(kind, kind)}"
+            )
+        if not EARLIEST_TIMESTAMP <= value <= LATEST_TIMESTAMP:
+            raise ValidationException(
+                f"{where} must be an instant from year 1 to year 9999 "
+                "(epoch seconds from -62135596800 to 253402300799)",
+                fields=[{"Name": where, "Message": "Member must be a valid timestamp"}],
+            )
+    elif isinstance(shape, StructureShape) and isinstance(value, dict):
+        for name, item in value.items():
+            if name in shape.members and item is not None:
+                check_timestamps(shape.members[name], item, (*path, name))
+    elif isinstance(shape, ListShape) and isinstance(value, list):
+        for index, item in enumerate(value):
+            check_timestamps(shape.member, item, (*path, index))
+    elif isinstance(shape, MapShape) and isinstance(value, dict):
+        for key, item in value.items():
+            check_timestamps(shape.value, item, (*path, key))
+
+
+_JSON_KINDS = {"str": "string", "list": "array", "dict": "object", "bool": "boolean"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from typing import Any
@@ -11,12 +12,18 @@ from moto.core.common_types import TYPE_RESPONSE
 from moto.core.exceptions import InvalidToken
 from moto.core.request import Request
 from moto.core.responses import BaseResponse
+from moto.core.utils import camelcase_to_underscores
 from werkzeug.datastructures import ImmutableMultiDict
 
 from ..service_model import aws_validation_message, input_shape, service_model, validate_input
 from ..shifts import RotationShift
 from . import hooks, protocol
-from .exceptions import CONTENT_TYPE, SSMContactsError, ValidationException
+from .exceptions import (
+    CONTENT_TYPE,
+    SSMContactsError,
+    UnknownOperationException,
+    ValidationException,
+)
 from .models import SSMContactsBackend, ssmcontacts_backends
 
 OPERATION_LOCK = threading.RLock()
@@ -99,8 +106,11 @@ class SSMContactsResponse(BaseResponse):
     def _validated(self, operation: str) -> dict[str, Any]:
         if operation not in service_model().operation_names:
             raise ValidationException(f"Unknown operation {operation}", "UNKNOWN_OPERATION")
+        if operation not in implemented_operations():
+            raise UnknownOperationException.not_modelled(operation)
         parsed = protocol.parse_body(self.raw_body)
         params: dict[str, Any] = protocol.modeled(input_shape(operation), parsed)
+        protocol.check_timestamps(input_shape(operation), params)
         violations = validate_input(operation, params)
         if violations:
             fields = [{"Name": v.aws_path(), "Message": v.rule} for v in violations]
@@ -330,3 +340,13 @@ class _token_errors:
     def __exit__(self, kind: type[BaseException] | None, error: Any, tb: Any) -> None:
         if kind is not None and issubclass(kind, InvalidToken):
             raise ValidationException("Invalid NextToken", "OTHER") from error
+
+
+@functools.cache
+def implemented_operations() -> frozenset[str]:
+    """The model's operations that :class:`SSMContactsResponse` has a method for."""
+    return frozenset(
+        name
+        for name in service_model().operation_names
+        if callable(SSMContactsResponse.__dict__.get(camelcase_to_underscores(name)))
+    )

@@ -7,6 +7,7 @@ import random
 import zoneinfo
 from typing import Any
 
+from ..service_model import Violation, aws_validation_message
 from .exceptions import ValidationException
 
 MAX_TAGS_PER_RESOURCE = 50
@@ -48,3 +49,16 @@ def new_activation_code() -> str:
 def iana_time_zones() -> frozenset[str]:
     """The IANA time zones this Python knows (empty if it ships no tz database)."""
     return frozenset(zoneinfo.available_timezones())
+
+
+def check_tags(tags: list[dict[str, str]]) -> None:
+    """Every tag has a key; its value is optional (the model makes both optional, but a
+    tag without a key names nothing: AWS's tagging rules make the key required)."""
+    missing = [
+        Violation(("tags", index, "Key"), "Member must not be null")
+        for index, tag in enumerate(tags)
+        if tag.get("Key") is None
+    ]
+    if missing:
+        fields = [{"Name": v.aws_path(), "Message": v.rule} for v in missing]
+        raise ValidationException(aws_validation_message(missing), fields=fields)
