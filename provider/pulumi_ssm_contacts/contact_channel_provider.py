@@ -203,6 +203,14 @@ class ContactChannelEngine(Engine):
             raise _no_contact(session, bag) from None
         except Conflict as refused:
             raise explain(refused.error, ctx) from None
+        except ContactError:
+            # The model gives CreateContactChannel no ResourceNotFoundException, so a missing
+            # contact may answer ValidationException: name it if that is the cause.
+            contact_id = str(bag.get("contactId"))
+            get = session.ctx("GetContact", contact_id)
+            if find(get, lambda: client.get_contact(ContactId=contact_id)) is None:
+                raise _no_contact(session, bag) from None
+            raise
         return created["ContactChannelArn"]
 
     def _tokens_spent(self, session: Session, bag: Mapping[str, Any], owned: bool) -> ContactError:
