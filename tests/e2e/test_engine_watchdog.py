@@ -108,7 +108,7 @@ def has_loaded_grpc(pid: int) -> bool:
 @pytest.mark.parametrize(
     ("plugin", "signum", "moment"),
     [
-        (plugin, signum, moment)
+        pytest.param(plugin, signum, moment, id=f"{plugin}-{signum.name}-{moment}")
         for plugin in PLUGINS
         for signum, moment in (
             (signal.SIGINT, "importing"),

@@ -113,6 +113,7 @@ def serve(sdk: types.ModuleType, max_workers: int, signals: StopSignals) -> None
 
 
 def main() -> None:
+    parent = os.getppid()  # before the imports: the engine_watchdog compares it with later ones
     # Answer SIGINT/SIGTERM before the imports below: the engine may stop us at any moment.
     signals = StopSignals()
     if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def main() -> None:
     # first on sys.path (user providers may be pickled by reference to the program's modules),
     # not this launcher's directory.
     sys.path[0] = os.getcwd()
-    watch_engine(engine_address(sys.argv[1:]), stop=_stop_by_signal)
+    watch_engine(engine_address(sys.argv[1:]), stop=_stop_by_signal, parent=parent)
     sdk = sdk_module_without_main()
     if sdk is None:
         runpy.run_module(SDK_SERVER, run_name="__main__", alter_sys=True)

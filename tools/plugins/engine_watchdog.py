@@ -98,9 +98,14 @@ def watch_engine(
     *,
     grace: float = GRACE_SECONDS,
     poll: float = POLL_SECONDS,
+    parent: int | None = None,
 ) -> threading.Thread:
-    """Start the watchdog thread: once the engine is gone, `stop()`, wait `grace`, `os._exit`."""
-    parent = os.getppid()
+    """Start the watchdog thread: once the engine is gone, `stop()`, wait `grace`, `os._exit`.
+
+    `parent` is the pid of the process that started us, read as early as the plugin can (a
+    parent that is gone before the plugin gets here has already been replaced); default: now.
+    """
+    parent = os.getppid() if parent is None else parent
     probe = EngineProbe(address, timeout=poll)
     name = os.path.basename(sys.argv[0])
 

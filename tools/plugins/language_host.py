@@ -9,6 +9,7 @@ CLI): see engine_watchdog.py.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,13 @@ else:
 
 
 def main() -> None:
+    parent = os.getppid()  # before the imports: the engine_watchdog compares it with later ones
     signals = StopSignals()
     if TYPE_CHECKING:
         from tools.plugins.project_language_server import serve
     else:
         from project_language_server import serve
-    serve(sys.argv[1:], signals)
+    serve(sys.argv[1:], signals, parent)
 
 
 if __name__ == "__main__":

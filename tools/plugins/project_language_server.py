@@ -241,7 +241,7 @@ def _no_program() -> None:
     raise pulumi.RunError("no program: Run was not called")
 
 
-def serve(argv: Sequence[str], signals: StopSignals) -> None:
+def serve(argv: Sequence[str], signals: StopSignals, parent: int) -> None:
     """Serve until the engine stops us or is gone; the port goes to stdout first, as it must."""
     engine = engine_address(argv)
     if engine is None:
@@ -256,7 +256,7 @@ def serve(argv: Sequence[str], signals: StopSignals) -> None:
     signals.serving(stop)
     print(port, flush=True)
     # A killed CLI never stops us: leave when it is gone, as Pulumi's Go plugins do.
-    watch_engine(engine, stop=stop)
+    watch_engine(engine, stop=stop, parent=parent)
     server.wait_for_termination()
     service.close()
 

@@ -1,0 +1,82 @@
+"""Suite-wide pytest hooks: a line of progress per e2e test.
+
+The e2e tests take seconds each, so under `-q` (dots) the e2e tier would otherwise look stuck for
+minutes. As each e2e test ends, one line says how it went and how long it took, setup and teardown
+included, with the worker that ran it and the time since the session started:
+
+    e2e: passed   12.3s  tests/e2e/test_x.py::test_basic  [gw1, 1:05 in]
+
+Under pytest-xdist the controller receives every worker's reports, so the line is printed there
+(workers print nothing).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+import pytest
+
+E2E_DIRECTORY = "tests/e2e/"
+
+
+@dataclass
+class _Progress:
+    """Sums the phases of each e2e test and prints one line when its teardown is reported."""
+
+    terminal: pytest.TerminalReporter
+    started: float = field(default_factory=time.monotonic)
+    seconds: dict[str, float] = field(default_factory=dict)
+    outcome: dict[str, str] = field(default_factory=dict)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(
+        self, report: pytest.TestReport, config: pytest.Config
+    ) -> Generator[None, tuple[str, str, str], tuple[str, str, str]]:
+        """No dot for an e2e test under -q: its line says it."""
+        category, letter, word = yield
+        if _is_e2e(report.nodeid) and config.get_verbosity() <= 0:
+            return category, "", word
+        return category, letter, word
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        nodeid = report.nodeid
+        if not _is_e2e(nodeid):
+            return
+        self.seconds[nodeid] = self.seconds.get(nodeid, 0.0) + report.duration
+        if report.when == "call" or report.outcome != "passed":
+            # The first phase that did not pass decides; else the call's outcome.
+            self.outcome.setdefault(nodeid, _outcome(report))
+        if report.when != "teardown":
+            return
+        outcome = self.outcome.pop(nodeid, "passed")
+        seconds = self.seconds.pop(nodeid)
+        worker = getattr(getattr(getattr(report, "node", None), "gateway", None), "id", None)
+        minutes, secs = divmod(int(time.monotonic() - self.started), 60)
+        where = f"{worker}, " if worker else ""
+        # After the dots (-q) of other tests: on a line of its own.
+        if getattr(getattr(self.terminal, "_tw", None), "width_of_current_line", 0):
+            self.terminal.write("\n")
+        self.terminal.write_line(
+            f"e2e: {outcome:<8} {seconds:6.1f}s  {nodeid}  [{where}{minutes}:{secs:02} in]"
+        )
+
+
+def _is_e2e(nodeid: str) -> bool:
+    return nodeid.startswith(E2E_DIRECTORY) or f"/{E2E_DIRECTORY}" in nodeid
+
+
+def _outcome(report: pytest.TestReport) -> str:
+    if report.outcome == "failed" and report.when != "call":
+        return f"error ({report.when})"
+    return str(report.outcome)
+
+
+@pytest.hookimpl(trylast=True)  # after the terminal reporter registered itself
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller reports
+        return
+    terminal = config.pluginmanager.get_plugin("terminalreporter")
+    if terminal is not None:
+        config.pluginmanager.register(_Progress(terminal), "e2e-progress")
