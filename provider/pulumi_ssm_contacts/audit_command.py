@@ -23,27 +23,28 @@ HELP = (
     "rotations (reads `pulumi stack export`)"
 )
 DESCRIPTION = """\
-Compare a stack's state (the output of `pulumi stack export`, on stdin or --file) with what AWS
-holds in one account and region, for all four resource types: contacts, contact channels,
-contact plans and rotations. It changes nothing.
+Compare a stack's state (`pulumi stack export`, on stdin or --file) with what
+AWS holds in one account and region, for all four resource types: contacts,
+contact channels, contact plans and rotations. It changes nothing.
 
-orphans: in AWS, belonging to this stack, held by no resource of its state (a killed deploy
-  leaves them): contacts and rotations whose owner tag names this stack; plans whose contact's
-  plan-owner tag names it; channels whose contact's marker tag names it, channels with no
-  marker on a contact this stack owns, and unheld channels whose contact, name and type match
-  a pending create.
-drift: resources the state holds (in this region) that AWS no longer has, or whose tag now
-  names another owner.
-pending operations: operations the export says never ended, with what AWS has for each.
+orphans     in AWS, this stack's, held by no resource of its state (a killed
+            deploy leaves them): contacts and rotations whose owner tag names
+            this stack; plans whose contact's plan-owner tag names it;
+            channels whose contact's marker tag names it, channels with no
+            marker on a contact this stack owns, and unheld channels whose
+            contact, name and type match a pending create.
+drift       resources the state holds (in this region) that AWS no longer has,
+            or whose tag now names another owner.
+pending     operations the export says never ended, with what AWS has for each.
+unmanaged   claimed by no stack, not in the state (informational; --strict).
 
-What it cannot see: a channel with no marker on a contact this stack does not own, once the
-state's pending operations are cleared (a deploy killed between the channel's create and the
-tag that marks it); values changed out of band (use `pulumi preview --refresh`); other regions
-(audit each region the stack uses); resources that were never tagged (made by hand, or by the
-provider used without a resource class) count as unmanaged, and fail only with --strict.
+What it cannot see: a channel with no marker on a contact this stack does not
+own once the pending operations are cleared (a deploy killed between creating
+the channel and marking its contact); values changed out of band (`pulumi
+preview --refresh` shows those); other regions (audit each region in use).
 
-Exit status: 0 when nothing of this stack is unaccounted for (no orphans, drift or pending
-operations), 1 findings, 2 usage or AWS error. See docs/recovery.md."""
+Exit status: 0 when nothing of this stack is unaccounted for (no orphans, drift
+or pending operations), 1 findings, 2 usage or AWS error. See docs/recovery.md."""
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,7 +54,8 @@ class AuditError(Exception):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The audit's options."""
+    """The audit's options (and its description's layout kept as written)."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("--region", help="AWS region (default: AWS_REGION or the profile's)")
     parser.add_argument("--file", type=Path, help="read the export from FILE instead of stdin")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
