@@ -8,6 +8,7 @@ AWS calls, no Pulumi runtime.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,15 @@ def camel(name: str) -> str:
     """``duration_in_minutes`` -> ``durationInMinutes`` (camelCase names pass unchanged)."""
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def snake(name: str) -> str:
+    """``durationInMinutes`` -> ``duration_in_minutes``, the inverse of :func:`camel`
+    (``MON`` and snake_case names pass unchanged)."""
+    return _HUMP.sub(lambda found: "_" + found.group(1).lower(), name)
 
 
 def to_api(value: Any) -> Any:
@@ -84,3 +94,28 @@ def region_of(arn: str) -> str:
     if len(parts) < 6 or parts[0] != "arn":
         raise ValueError("not an ARN")
     return parts[3]
+
+
+ARN_KINDS = ("contact", "contact-channel", "rotation")
+"""The resource types of an ssm-contacts ARN (Service Authorization Reference):
+``contact/<alias>``, ``contact-channel/<alias>/<id>``, ``rotation/<id>``."""
+
+
+def arn_kind(value: Any) -> str | None:
+    """``contact``, ``contact-channel`` or ``rotation`` for an ssm-contacts ARN; None for
+    anything else (an unknown value, another service's ARN: the model's pattern judges it)."""
+    if not isinstance(value, str):
+        return None
+    parts = value.split(":", 5)
+    if len(parts) < 6 or parts[0] != "arn" or parts[2] != "ssm-contacts":
+        return None
+    kind = parts[5].split("/", 1)[0]
+    return kind if kind in ARN_KINDS else None
+
+
+def arn_alias(value: Any) -> str | None:
+    """The contact alias a contact's or a channel's ARN names (``.../akuam/<id>`` -> akuam)."""
+    if arn_kind(value) not in ("contact", "contact-channel"):
+        return None
+    path = str(value).split(":", 5)[5].split("/")
+    return path[1] if len(path) > 1 and path[1] else None

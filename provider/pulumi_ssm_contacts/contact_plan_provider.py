@@ -20,7 +20,7 @@ from .contact_provider import contact_with_tags
 from .dynamic_provider import EngineProvider
 from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
-from .plan_rules import normalize_plan, plan_failures
+from .plan_rules import arn_kind_failure, normalize_plan, plan_failures, plan_warnings
 from .validation import Failure, model_failures
 
 
@@ -44,14 +44,41 @@ class ContactPlanEngine(Engine):
     def rules(self, bag: Mapping[str, Any]) -> list[Failure]:
         """The UpdateContact shape and the plan's rules (the contact's type is not known here:
         the plan must at least agree with itself)."""
-        request = {"ContactId": bag.get("contactId"), "Plan": bags.to_api(_plan(bag))}
+        contact_id = bag.get("contactId")
+        request = {"ContactId": contact_id, "Plan": bags.to_api(_plan(bag))}
         failures = model_failures("UpdateContact", request)
-        return [
-            Failure(f.property.removeprefix("plan."), f.reason)
-            if f.property.startswith("plan.")
-            else f
-            for f in failures
-        ] + plan_failures(None, _plan(bag), "")
+        return (
+            [
+                Failure(f.property.removeprefix("plan."), f.reason)
+                if f.property.startswith("plan.")
+                else f
+                for f in failures
+            ]
+            + arn_kind_failure("contactId", contact_id, "contact")
+            + plan_failures(None, _plan(bag), "", bags.arn_alias(contact_id))
+        )
+
+    def check(
+        self, news: Mapping[str, Any], olds: Mapping[str, Any] | None = None
+    ) -> tuple[dict[str, Any], list[Failure]]:
+        """The shared check, and an explicit ``rotationIds: []``: normalize drops it (no
+        rotations and an empty list are one plan), but a program that writes it means an
+        on-call schedule with none, which AWS refuses."""
+        bag, failures = super().check(news, olds)
+        if news.get("rotationIds") == [] and not bag.get("stages"):
+            failures.append(
+                Failure(
+                    "rotationIds",
+                    "must name at least one rotation: an ONCALL_SCHEDULE contact needs one "
+                    "(leave rotationIds out for a PERSONAL or ESCALATION contact's plan)",
+                )
+            )
+        return bag, failures
+
+    def warnings(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """Likely mistakes AWS accepts: a target twice in a stage, a rotation twice, an
+        escalation plan that engages its own contact."""
+        return plan_warnings(_plan(bag), "", bags.arn_alias(bag.get("contactId")))
 
     def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """Claim the contact's plan (refused if another resource owns it), then write it."""

@@ -67,11 +67,12 @@ class EngineProvider(ResourceProvider):
         """Validates and normalizes the inputs; no API call.
 
         The engine prints the whole value of a failure's property when it is a top-level
-        key, and that value may be a secret: so the path goes into the reason instead.
+        key, and that value may be a secret: so the path goes into the reason instead,
+        named as the Python program wrote it (``Failure.python_text``: snake_case).
         """
         state = {k: v for k, v in olds.items() if k != "__provider"}
         bag, failures = self.engine.check(news, state)
-        return CheckResult(bag, [CheckFailure("", f.text()) for f in failures])
+        return CheckResult(bag, [CheckFailure("", f.python_text()) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """Replacements and in-place changes from the engine's declared keys; no API call."""

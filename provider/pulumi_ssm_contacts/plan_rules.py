@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .bag import arn_alias, arn_kind
 from .validation import Failure, is_unknown
 
 MAX_STAGES = 100
@@ -19,15 +20,59 @@ minutes is over two days of escalation). It keeps an absurd plan out of preview.
 MAX_PLAN_TARGETS = 1000
 """Our bound on the targets of a whole plan, for the same reason."""
 
+MAX_ROTATIONS = 8
+"""AWS's limit: "Each on-call schedule supports up to eight rotations" (Incident Manager user
+guide, "Managing responder rotations with on-call schedules"). The model allows 25 IDs."""
+
 TARGET_KINDS = ("channelTargetInfo", "contactTargetInfo")
+TARGET_ARNS = {"channelTargetInfo": "contactChannelId", "contactTargetInfo": "contactId"}
+ARN_WANTED = {"contactChannelId": "contact-channel", "contactId": "contact"}
+ARN_SHAPES = {
+    "contact": "a contact's ARN (arn:aws:ssm-contacts:<region>:<account>:contact/<alias>)",
+    "contact-channel": "a contact channel's ARN (...:contact-channel/<alias>/<id>)",
+    "rotation": "a rotation's ARN (...:rotation/<id>)",
+}
 ENGAGES = {"PERSONAL": "channelTargetInfo", "ESCALATION": "contactTargetInfo"}
 
 
-def plan_failures(contact_type: Any, plan: Mapping[str, Any], prefix: str) -> list[Failure]:
+ARN_ADVICE = {
+    ("contact", "rotation"): "a rotation is engaged through an ONCALL_SCHEDULE contact's "
+    "rotationIds: name that contact",
+    ("contact", "contact-channel"): "a channel is engaged from its own contact's plan "
+    "(channelTargetInfo): name the contact",
+    ("contact-channel", "contact"): "a contact is engaged from an ESCALATION contact's plan "
+    "(contactTargetInfo)",
+    ("contact-channel", "rotation"): "a rotation is engaged through an ONCALL_SCHEDULE "
+    "contact's rotationIds",
+    ("rotation", "contact"): "contacts are engaged from an ESCALATION contact's plan",
+    ("rotation", "contact-channel"): "channels are engaged from their contact's plan",
+}
+"""What to write instead, by (the ARN kind a member wants, the kind it got)."""
+
+
+def arn_kind_failure(path: str, value: Any, wanted: str) -> list[Failure]:
+    """A known ssm-contacts ARN of the wrong kind (a channel's where a contact's belongs).
+
+    AWS answers such a request at ``up`` only, with a bare ResourceNotFoundException or a
+    ValidationException; the ARN's resource type says it already.
+    """
+    kind = arn_kind(value)
+    if kind is None or kind == wanted or is_unknown(value):
+        return []
+    got = ARN_SHAPES[kind].split(" (")[0]
+    advice = ARN_ADVICE.get((wanted, kind))
+    rule = f"must be {ARN_SHAPES[wanted]}, not {got}" + (f": {advice}" if advice else "")
+    return [Failure(path, rule)]
+
+
+def plan_failures(
+    contact_type: Any, plan: Mapping[str, Any], prefix: str, alias: Any = None
+) -> list[Failure]:
     """Failures of a normalized plan (``{"stages": [...], "rotationIds": [...]}``).
 
     ``prefix`` is the plan's place in the bag: ``"plan."`` for a Contact, ``""`` for a
-    ContactPlan, whose stages and rotation IDs are top-level inputs.
+    ContactPlan, whose stages and rotation IDs are top-level inputs. ``alias`` is the alias
+    of the plan's contact when it is known: a PERSONAL plan engages that contact's channels.
     """
     if is_unknown(contact_type):
         contact_type = None
@@ -59,12 +104,25 @@ def plan_failures(contact_type: Any, plan: Mapping[str, Any], prefix: str) -> li
                 "a plan has stages (PERSONAL, ESCALATION) or rotations (ONCALL_SCHEDULE), not both",
             )
         )
+    if isinstance(rotation_ids, list):
+        if len(rotation_ids) > MAX_ROTATIONS:
+            failures.append(
+                Failure(
+                    f"{prefix}rotationIds",
+                    f"must have at most {MAX_ROTATIONS} rotations (got {len(rotation_ids)}): "
+                    "AWS's limit per on-call schedule",
+                )
+            )
+        for r, rotation_id in enumerate(rotation_ids):
+            failures += arn_kind_failure(f"{prefix}rotationIds[{r}]", rotation_id, "rotation")
     if isinstance(stages, list):
-        failures += _stage_failures(contact_type, stages, prefix)
+        failures += _stage_failures(contact_type, stages, prefix, alias)
     return failures
 
 
-def _stage_failures(contact_type: Any, stages: list[Any], prefix: str) -> list[Failure]:
+def _stage_failures(
+    contact_type: Any, stages: list[Any], prefix: str, alias: Any
+) -> list[Failure]:
     failures = []
     if len(stages) > MAX_STAGES:
         failures.append(
@@ -108,6 +166,8 @@ def _stage_failures(contact_type: Any, stages: list[Any], prefix: str) -> list[F
                         f"{path}.contactTargetInfo.contactId", "must be set: the contact to engage"
                     )
                 )
+            if isinstance(info, Mapping):
+                failures += _target_arn_failures(f"{path}.{kind}", kind, info, alias)
             if wanted and kind != wanted:
                 what = "contact channels" if wanted == "channelTargetInfo" else "contacts"
                 failures.append(
@@ -129,6 +189,87 @@ def _stage_failures(contact_type: Any, stages: list[Any], prefix: str) -> list[F
             Failure(f"{prefix}stages", f"must have at most {MAX_PLAN_TARGETS} targets in all")
         )
     return failures
+
+
+def _target_arn_failures(
+    path: str, kind: str, info: Mapping[str, Any], alias: Any
+) -> list[Failure]:
+    """A target's ARN is of its kind; a channel target names the plan's own contact's channel."""
+    member = TARGET_ARNS[kind]
+    arn = info.get(member)
+    found = arn_kind_failure(f"{path}.{member}", arn, ARN_WANTED[member])
+    if found or member != "contactChannelId" or is_unknown(alias) or not alias:
+        return found
+    owner = arn_alias(arn)
+    if owner is not None and owner != alias:
+        return [
+            Failure(
+                f"{path}.{member}",
+                "must be a channel of this plan's own contact: a contact's plan engages its own "
+                "channels (the ARN names another contact's channel); to engage another "
+                "contact, use an ESCALATION contact's plan",
+            )
+        ]
+    return []
+
+
+def plan_warnings(plan: Mapping[str, Any], prefix: str, alias: Any = None) -> list[Failure]:
+    """Likely mistakes in a normalized plan that AWS accepts: a target twice in one stage,
+    a rotation twice, an escalation plan that engages its own contact."""
+    warnings: list[Failure] = []
+    rotation_ids = plan.get("rotationIds")
+    if isinstance(rotation_ids, list):
+        warnings += repeats(rotation_ids, f"{prefix}rotationIds", "the same rotation")
+    stages = plan.get("stages")
+    if not isinstance(stages, list):
+        return warnings
+    for s, stage in enumerate(stages):
+        targets = stage.get("targets") if isinstance(stage, Mapping) else None
+        if not isinstance(targets, list):
+            continue
+        engaged = [_engaged(target) for target in targets]
+        warnings += repeats(engaged, f"{prefix}stages[{s}].targets", "the same target")
+        for t, arn in enumerate(engaged):
+            if (
+                alias
+                and not is_unknown(alias)
+                and arn_kind(arn) == "contact"
+                and arn_alias(arn) == alias
+            ):
+                warnings.append(
+                    Failure(
+                        f"{prefix}stages[{s}].targets[{t}].contactTargetInfo.contactId",
+                        "engages the plan's own contact: an escalation plan that engages "
+                        "itself is almost surely a mistake",
+                    )
+                )
+    return warnings
+
+
+def _engaged(target: Any) -> Any:
+    """The ARN a target engages (None when it is not known here)."""
+    if not isinstance(target, Mapping):
+        return None
+    for kind, member in TARGET_ARNS.items():
+        info = target.get(kind)
+        if isinstance(info, Mapping) and info.get(member) is not None:
+            return info[member]
+    return None
+
+
+def repeats(values: list[Any], path: str, what: str) -> list[Failure]:
+    """``path[i]`` for each known value that an earlier one repeats."""
+    seen: dict[Any, int] = {}
+    out = []
+    for index, value in enumerate(values):
+        if not isinstance(value, str) or is_unknown(value):
+            continue
+        if value in seen:
+            first = f"{path.rsplit('.', 1)[-1]}[{seen[value]}]"
+            out.append(Failure(f"{path}[{index}]", f"is {what} as {first}"))
+        else:
+            seen[value] = index
+    return out
 
 
 def normalize_plan(plan: Any) -> Any:

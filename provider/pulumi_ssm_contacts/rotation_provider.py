@@ -29,12 +29,14 @@ from .engine import (
 )
 from .owned_create import MAX_GENERATIONS, create_owned, owned_tokens
 from .ownership import OWNER_KEY
+from .plan_rules import arn_kind_failure, repeats
 from .validation import Failure, is_unknown, model_failures
 
 WRITTEN = ("contactIds", "startTime", "timeZoneId", "recurrence")
 """What one UpdateRotation writes (its Recurrence is required, so it is always sent)."""
 SETTINGS = ("dailySettings", "weeklySettings", "monthlySettings")
 _CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+_ZONED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
 
 
 def canonical_time(value: Any) -> Any:
@@ -105,21 +107,41 @@ class RotationEngine(Engine):
         request = {**rotation_request(bag), "StartTime": None}
         failures = model_failures("CreateRotation", request)
         start = bag.get("startTime")
-        if start is not None and not is_unknown(start) and not _CANONICAL.fullmatch(str(start)):
-            failures.append(
-                Failure(
-                    "startTime",
-                    "must be a zone-aware datetime or ISO 8601 string "
-                    "(2026-12-01T09:00:00Z, 2026-12-01T10:00:00+01:00)",
-                )
-            )
+        if start is not None and not is_unknown(start):
+            failures += _start_failures(start)
         zone = bag.get("timeZoneId")
         if isinstance(zone, str) and not is_unknown(zone) and zone not in _zones():
+            # One problem, said once: the IANA rule covers what the model's pattern says.
+            failures = [f for f in failures if f.property != "timeZoneId"]
             failures.append(Failure("timeZoneId", "must be an IANA time zone ID (Europe/Paris)"))
+        contact_ids = bag.get("contactIds")
+        if isinstance(contact_ids, list):
+            for c, contact_id in enumerate(contact_ids):
+                failures += arn_kind_failure(f"contactIds[{c}]", contact_id, "contact")
         recurrence = bag.get("recurrence")
         if isinstance(recurrence, Mapping) and not is_unknown(recurrence):
             failures += _recurrence_failures(recurrence, bag.get("contactIds"))
         return failures
+
+    def warnings(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """Likely mistakes AWS accepts: a hand-off given twice, overlapping or
+        overnight shift coverages, a start time outside 2000-2100."""
+        found: list[Failure] = []
+        start = bag.get("startTime")
+        if isinstance(start, str) and _CANONICAL.fullmatch(start):
+            year = int(start[:4])
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                found.append(
+                    Failure(
+                        "startTime",
+                        f"is in the year {year}: a start outside {FIRST_YEAR}-{LAST_YEAR} is "
+                        "almost surely a typo (shifts are counted from the start time)",
+                    )
+                )
+        recurrence = bag.get("recurrence")
+        if isinstance(recurrence, Mapping):
+            found += _recurrence_warnings(recurrence)
+        return found
 
     def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """CreateRotation with this owner's token and tags, verified by a read; a rotation
@@ -233,6 +255,95 @@ class RotationEngine(Engine):
 
 def _zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""Start times outside these years are warned of. AWS documents no bound, but Incident
+Manager dates from 2021 and a rotation's shifts are counted from its start: 1900 or 9999
+are typos (a missing digit, a placeholder), not plans. 2000-2100 leaves room for a
+back-dated rotation and for any schedule a team plans ahead."""
+
+
+def _start_failures(start: Any) -> list[Failure]:
+    """A start time must be one real, zone-aware instant (normalize made it canonical)."""
+    shape = (
+        "must be a zone-aware datetime or ISO 8601 string "
+        "(2026-12-01T09:00:00Z, 2026-12-01T10:00:00+01:00)"
+    )
+    text = str(start)
+    if not _ZONED.fullmatch(text):
+        return [Failure("startTime", shape)]
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        # Zoned, yet normalize could not read it: a leap second (23:59:60), 24:00, February
+        # 30... botocore refuses to send it, so `up` would fail with its traceback.
+        return [
+            Failure(
+                "startTime",
+                "must be a real date and time: seconds 00-59 (AWS takes no leap second such "
+                "as 23:59:60), hours 00-23, a day its month has",
+            )
+        ]
+    return []
+
+
+def _recurrence_warnings(recurrence: Mapping[str, Any]) -> list[Failure]:
+    """Hand-offs given twice; shift coverages of one day that overlap or run overnight."""
+    found: list[Failure] = []
+    for kind in SETTINGS:
+        settings = recurrence.get(kind)
+        if isinstance(settings, list):
+            keys = [repr(sorted(s.items())) if isinstance(s, Mapping) else None for s in settings]
+            found += repeats(keys, f"recurrence.{kind}", "the same hand-off")
+    coverages = recurrence.get("shiftCoverages")
+    if not isinstance(coverages, Mapping):
+        return found
+    for day, spans in coverages.items():
+        if not isinstance(spans, list):
+            continue
+        windows: list[tuple[int, int, int]] = []
+        for i, span in enumerate(spans):
+            start, end = _minute(span, "start"), _minute(span, "end")
+            if start is None or end is None:
+                continue
+            path = f"recurrence.shiftCoverages.{day}[{i}]"
+            if end < start:
+                found.append(
+                    Failure(
+                        path,
+                        "ends before it starts: AWS takes it as running overnight into the "
+                        "next day; if a same-day span was meant, swap start and end",
+                    )
+                )
+                end += 24 * 60
+            elif end == start:
+                end += 24 * 60  # 00:00-00:00 is the whole day
+            for j, other_start, other_end in windows:
+                if start < other_end and other_start < end:
+                    found.append(
+                        Failure(
+                            path,
+                            f"overlaps recurrence.shiftCoverages.{day}[{j}]: one covered time, "
+                            "given twice",
+                        )
+                    )
+                    break
+            windows.append((i, start, end))
+    return found
+
+
+def _minute(span: Any, end: str) -> int | None:
+    """A coverage bound in minutes of the day (a missing bound is 00:00); None if unknown."""
+    if not isinstance(span, Mapping):
+        return None
+    time = span.get(end, {})
+    if not isinstance(time, Mapping):
+        return None
+    hour, minute = time.get("hourOfDay", 0), time.get("minuteOfHour", 0)
+    if not isinstance(hour, int) or not isinstance(minute, int):
+        return None
+    return hour * 60 + minute
 
 
 def _recurrence_failures(recurrence: Mapping[str, Any], contact_ids: Any) -> list[Failure]:

@@ -24,6 +24,14 @@ if TYPE_CHECKING:
 SERVICE_NAME = "ssm-contacts"
 
 
+class MapKey(str):
+    """A map's key in a violation's path (``MON``): the program's own, never renamed."""
+
+
+def _map_key(key: Any) -> Any:
+    return MapKey(key) if isinstance(key, str) else key
+
+
 @dataclass(frozen=True)
 class Violation:
     """One broken rule: where (API member path) and what (AWS's constraint wording)."""
@@ -41,7 +49,8 @@ class Violation:
             if isinstance(part, int):
                 out += f"[{part}]"
             else:
-                name = part[:1].lower() + part[1:] if lower_first else part
+                lower = lower_first and not isinstance(part, MapKey)
+                name = part[:1].lower() + part[1:] if lower else part
                 out += f".{name}" if out else name
         return out
 
@@ -161,7 +170,7 @@ def validate_shape(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) -
     elif isinstance(shape, MapShape):
         for key, item in value.items():
             found.extend(validate_shape(shape.key, key, path))
-            found.extend(validate_shape(shape.value, item, (*path, key)))
+            found.extend(validate_shape(shape.value, item, (*path, _map_key(key))))
     return found
 
 
@@ -184,7 +193,7 @@ def unknown_members(shape: Shape, value: Any, path: tuple[str | int, ...] = ()) 
             found.extend(unknown_members(shape.member, item, (*path, index)))
     elif isinstance(shape, MapShape) and isinstance(value, Mapping):
         for key, item in value.items():
-            found.extend(unknown_members(shape.value, item, (*path, key)))
+            found.extend(unknown_members(shape.value, item, (*path, _map_key(key))))
     return found
 
 

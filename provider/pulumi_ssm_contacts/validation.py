@@ -9,6 +9,8 @@ where a value is needed are failures too.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +18,16 @@ from typing import Any
 from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN
 
+from . import bag as bags
 from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .regions import region_problem
-from .service_model import Violation, input_shape, unknown_members, validate_shape
+from .service_model import (
+    Violation,
+    input_shape,
+    service_model,
+    unknown_members,
+    validate_shape,
+)
 
 MAX_TAGS = 49
 """AWS allows 50 tags per resource; one is the owner tag (``ownership.OWNER_TAG``)."""
@@ -35,8 +44,87 @@ class Failure:
     reason: str
 
     def text(self) -> str:
-        """``"<path>: <rule>"``, how a check failure reads."""
+        """``"<path>: <rule>"`` in the engine's camelCase form (a YAML or native front end's)."""
         return f"{self.property}: {self.reason}"
+
+    def python_text(self) -> str:
+        """``"<path>: <rule>"`` as a Python program wrote it: every property named in
+        snake_case, in the path and in the rule (``plan.stages[0].duration_in_minutes``)."""
+        said = self.reason.removeprefix("import_ ") if self.property == "importArn" else self.reason
+        return f"{python_path(self.property)}: {python_words(said)}"
+
+
+PYTHON_NAMES = {"importArn": "opts.import_"}
+"""Bag keys a Python program does not write as their snake_case."""
+
+
+def python_path(path: str) -> str:
+    """A bag path as a Python program wrote it; map keys (tag keys, shift-coverage days)
+    are the program's own and stay as they are."""
+    maps = _map_properties()
+    parts = path.split(".")
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        name, bracket, rest = parts[index].partition("[")
+        out.append(PYTHON_NAMES.get(name, bags.snake(name)) + bracket + rest)
+        if name == "tags" and not bracket:
+            out += parts[index + 1 :]  # a tag key may hold dots
+            break
+        if name in maps and not bracket and index + 1 < len(parts):
+            index += 1
+            out.append(parts[index])
+        index += 1
+    return ".".join(out)
+
+
+_CAMEL_WORD = re.compile(r"\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b")
+
+
+def python_words(text: str) -> str:
+    """``text`` with every property name it mentions in snake_case (``handOffTime`` ->
+    ``hand_off_time``); other words, enum values and patterns unchanged."""
+    names = _property_names()
+    return _CAMEL_WORD.sub(
+        lambda found: (
+            PYTHON_NAMES.get(found.group(0), bags.snake(found.group(0)))
+            if found.group(0) in names
+            else found.group(0)
+        ),
+        text,
+    )
+
+
+@functools.cache
+def _property_names() -> frozenset[str]:
+    """Every member name of the service model in bag form, and the bookkeeping keys."""
+    from botocore.model import StructureShape
+
+    model = service_model()
+    names = set(BOOKKEEPING_KEYS)
+    for shape_name in model.shape_names:
+        shape = model.shape_for(shape_name)
+        if isinstance(shape, StructureShape):
+            names.update(bags.lower_first(member) for member in shape.members)
+    return frozenset(names)
+
+
+@functools.cache
+def _map_properties() -> frozenset[str]:
+    """Bag keys whose value is a map: the next path part is a key, not a property."""
+    from botocore.model import MapShape, StructureShape
+
+    model = service_model()
+    found = {"tags"}
+    for shape_name in model.shape_names:
+        shape = model.shape_for(shape_name)
+        if isinstance(shape, StructureShape):
+            found.update(
+                bags.lower_first(name)
+                for name, member in shape.members.items()
+                if isinstance(member, MapShape)
+            )
+    return frozenset(found)
 
 
 def is_unknown(value: Any) -> bool:
@@ -55,9 +143,16 @@ def contains_unknown(value: Any) -> bool:
     return False
 
 
+UNKNOWN_MEMBER = "Unknown member, must be one of: "
+
+
 def reason(violation: Violation) -> str:
-    """The rule, and for a string its length: never the value itself (it may be secret)."""
+    """The rule, and for a string its length: never the value itself (it may be secret).
+    Members are named as the bag names them (``dayOfWeek``), not as the API does."""
     rule = violation.rule.removeprefix("Member ")
+    if rule.startswith(UNKNOWN_MEMBER):
+        members = rule.removeprefix(UNKNOWN_MEMBER).split(", ")
+        return UNKNOWN_MEMBER + ", ".join(bags.lower_first(m) for m in members)
     if isinstance(violation.value, str) and ("length" in rule or "pattern" in rule):
         return f"{rule} (got a string of {len(violation.value)} characters)"
     return rule

@@ -59,7 +59,7 @@ def test_a_secret_that_breaks_a_rule_is_never_printed(
         stack.up()
 
     printed = str(failure.value)  # the command line, stdout and stderr
-    assert "displayName" in printed and "regular expression" in printed
+    assert "display_name" in printed and "regular expression" in printed
     for fragment in ("Akua Secret", "Mansa", "555 0100", "\u2603"):
         assert fragment not in printed
     assert emulator.aliases() == []

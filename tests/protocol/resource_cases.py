@@ -52,7 +52,8 @@ class ResourceCase:
     replaces: dict[str, Callable[[Context], dict[str, Any]]] = field(default_factory=dict)
     """``replace_on_<property>``: inputs overrides that replace."""
     bad: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
-    """A bad-input class: inputs overrides and the property path its failure names."""
+    """A bad-input class: inputs overrides and the property path its failure names, as a
+    Python program writes it (snake_case)."""
     conflict: Callable[[Context], dict[str, Any]] | None = None
     """Inputs overrides of a second owner whose create must fail; None if none can exist."""
     restore: Callable[[SSMContactsClient, Context], Context] = lambda client, ctx: ctx
@@ -60,6 +61,28 @@ class ResourceCase:
 
 
 # -- Contact -----------------------------------------------------------------------------
+
+ARN = "arn:aws:ssm-contacts:us-east-1:123456789012"
+NINE_ROTATIONS = [f"{ARN}:rotation/0000000{i}-5ee0-4a4c-9b1e-6c7d8e9f0a1b" for i in range(9)]
+"""One more than AWS's limit of eight rotations per on-call schedule."""
+OTHER = f"{ARN}:contact/other"
+OTHER_CHANNEL = f"{ARN}:contact-channel/other/0a1b2c3d-5ee0-4a4c-9b1e-6c7d8e9f0a1b"
+"""A channel of another contact than the cases' ``akuam``."""
+
+
+def _stage(channel: str, minutes: int) -> dict[str, Any]:
+    return {
+        "durationInMinutes": minutes,
+        "targets": [{"channelTargetInfo": {"contactChannelId": channel}}],
+    }
+
+
+def _escalate(contact: str, minutes: int) -> dict[str, Any]:
+    return {
+        "durationInMinutes": minutes,
+        "targets": [{"contactTargetInfo": {"contactId": contact, "isEssential": True}}],
+    }
+
 
 
 def _contact_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
@@ -100,6 +123,35 @@ CONTACT = ResourceCase(
         "pattern": ({"alias": "Bad Alias"}, "alias"),
         "enum": ({"type": "MANAGER"}, "type"),
         "unknown-key": ({"aliass": "x"}, "aliass"),
+        # What AWS refuses at `up` that the program already says (issue 13, finding 13):
+        "oncall-nine-rotations": (
+            {"type": "ONCALL_SCHEDULE", "plan": {"rotationIds": NINE_ROTATIONS}},
+            "plan.rotation_ids",
+        ),
+        "oncall-no-rotations": (
+            {"type": "ONCALL_SCHEDULE", "plan": {"rotationIds": []}},
+            "plan.rotation_ids",
+        ),
+        "oncall-stages": (
+            {
+                "type": "ONCALL_SCHEDULE",
+                "plan": {"rotationIds": NINE_ROTATIONS[:1], "stages": [_escalate(OTHER, 5)]},
+            },
+            "plan.stages",
+        ),
+        "personal-rotations": ({"plan": {"rotationIds": NINE_ROTATIONS[:1]}}, "plan.rotation_ids"),
+        "escalation-engages-a-channel": (
+            {"type": "ESCALATION", "plan": {"stages": [_escalate(OTHER_CHANNEL, 5)]}},
+            "plan.stages[0].targets[0].contact_target_info.contact_id",
+        ),
+        "escalation-engages-a-rotation": (
+            {"type": "ESCALATION", "plan": {"stages": [_escalate(NINE_ROTATIONS[0], 5)]}},
+            "plan.stages[0].targets[0].contact_target_info.contact_id",
+        ),
+        "personal-engages-another-contacts-channel": (
+            {"plan": {"stages": [_stage(OTHER_CHANNEL, 0)]}},
+            "plan.stages[0].targets[0].channel_target_info.contact_channel_id",
+        ),
     },
     conflict=lambda ctx: {"owner": "contacts/staging/akuam"},
 )
@@ -133,13 +185,6 @@ def _plan_setup(client: SSMContactsClient) -> Context:
         "sms": sms,
         "other": other["ContactArn"],
         "other_email": other_email,
-    }
-
-
-def _stage(channel: str, minutes: int) -> dict[str, Any]:
-    return {
-        "durationInMinutes": minutes,
-        "targets": [{"channelTargetInfo": {"contactChannelId": channel}}],
     }
 
 
@@ -212,10 +257,22 @@ CONTACT_PLAN = ResourceCase(
     bad={
         "range": (
             {"stages": [{"durationInMinutes": 31, "targets": []}]},
-            "stages[0].durationInMinutes",
+            "stages[0].duration_in_minutes",
         ),
-        "type-rule": ({"rotationIds": [ROTATION]}, "rotationIds"),
+        "type-rule": ({"rotationIds": [ROTATION]}, "rotation_ids"),
         "unknown-key": ({"stage": []}, "stage"),
+        "contact-id-is-a-rotation": ({"contactId": ROTATION, "stages": []}, "contact_id"),
+        "contact-id-is-a-channel": ({"contactId": OTHER_CHANNEL, "stages": []}, "contact_id"),
+        "nine-rotations": ({"stages": [], "rotationIds": NINE_ROTATIONS}, "rotation_ids"),
+        "no-rotations": ({"stages": [], "rotationIds": []}, "rotation_ids"),
+        "engages-another-contacts-channel": (
+            {"stages": [_stage(OTHER_CHANNEL, 0)]},
+            "stages[0].targets[0].channel_target_info.contact_channel_id",
+        ),
+        "escalation-engages-a-channel": (
+            {"stages": [_escalate(OTHER_CHANNEL, 5)]},
+            "stages[0].targets[0].contact_target_info.contact_id",
+        ),
     },
     conflict=lambda ctx: {"owner": "contacts/staging/akuam-plan"},
     restore=_plan_restore,
@@ -265,7 +322,7 @@ CONTACT_CHANNEL = ResourceCase(
         "contactId": lambda ctx: {"contactId": ctx["other"]},
     },
     bad={
-        "e164": ({"deliveryAddress": "555-0100"}, "deliveryAddress"),
+        "e164": ({"deliveryAddress": "555-0100"}, "delivery_address"),
         "enum": ({"type": "PAGER"}, "type"),
         "unknown-key": ({"address": "x"}, "address"),
     },
@@ -335,20 +392,23 @@ ROTATION_CASE = ResourceCase(
     },
     replaces={"name": lambda ctx: {"name": "secondary"}},
     bad={
-        "zone": ({"timeZoneId": "Mars/Olympus"}, "timeZoneId"),
+        "zone": ({"timeZoneId": "Mars/Olympus"}, "time_zone_id"),
         "settings": (
             {"recurrence": {**WEEKLY, "dailySettings": [{"hourOfDay": 9, "minuteOfHour": 0}]}},
             "recurrence",
         ),
-        "start": ({"startTime": "2026-12-07T09:00:00"}, "startTime"),
+        "start": ({"startTime": "2026-12-07T09:00:00"}, "start_time"),
         "on-calls": (
             {"recurrence": {**WEEKLY, "numberOfOnCalls": 3}},
-            "recurrence.numberOfOnCalls",
+            "recurrence.number_of_on_calls",
         ),
         "multiplier": (
             {"recurrence": {**WEEKLY, "recurrenceMultiplier": 0}},
-            "recurrence.recurrenceMultiplier",
+            "recurrence.recurrence_multiplier",
         ),
+        "leap-second": ({"startTime": "2026-12-31T23:59:60Z"}, "start_time"),
+        "member-is-a-channel": ({"contactIds": [OTHER_CHANNEL]}, "contact_ids[0]"),
+        "member-is-a-rotation": ({"contactIds": [ROTATION]}, "contact_ids[0]"),
     },
 )
 

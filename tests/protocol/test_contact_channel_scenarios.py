@@ -246,11 +246,11 @@ def test_import_of_a_missing_channel_says_so(
 @pytest.mark.parametrize(
     ("overrides", "prop"),
     [
-        ({"deliveryAddress": "555-0100"}, "deliveryAddress"),
-        ({"type": "EMAIL"}, "deliveryAddress"),
-        ({"deliveryAddress": "+1" + "5" * 1_000_000}, "deliveryAddress"),
+        ({"deliveryAddress": "555-0100"}, "delivery_address"),
+        ({"type": "EMAIL"}, "delivery_address"),
+        ({"deliveryAddress": "+1" + "5" * 1_000_000}, "delivery_address"),
         ({"type": "PAGER"}, "type"),
-        ({"contactId": "akuam"}, "contactId"),
+        ({"contactId": "akuam"}, "contact_id"),
         ({"name": "mobile\tphone"}, "name"),
         ({"tags": {"team": "sre"}}, "tags"),
     ],

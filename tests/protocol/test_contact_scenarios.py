@@ -215,7 +215,7 @@ def test_refresh_reports_drift(driver: Driver, aws: SSMContactsClient) -> None:
         (akuam(alias="Bad Alias"), "alias"),
         (akuam(type="MANAGER"), "type"),
         (akuam(tags={f"k{i}": "v" for i in range(51)}), "tags"),
-        ({"alias": "oncall", "type": "ONCALL_SCHEDULE"}, "plan.rotationIds"),
+        ({"alias": "oncall", "type": "ONCALL_SCHEDULE"}, "plan.rotation_ids"),
     ],
     ids=["pattern", "enum", "tags-over-50", "type-rule"],
 )

@@ -53,84 +53,84 @@ def test_unknown_values_at_preview_are_not_failures() -> None:
     [
         pytest.param(
             sms(deliveryAddress="+0123456"),
-            "deliveryAddress",
+            "delivery_address",
             "E.164",
             "+0123456",
             id="e164-leading-zero",
         ),
         pytest.param(
             sms(deliveryAddress="0044 20 7946"),
-            "deliveryAddress",
+            "delivery_address",
             "E.164",
             "0044 20 7946",
             id="e164-no-plus",
         ),
         pytest.param(
             sms(deliveryAddress="+1234567890123456"),
-            "deliveryAddress",
+            "delivery_address",
             "E.164",
             "+1234567890123456",
             id="e164-16-digits",
         ),
         pytest.param(
             sms(type="VOICE", deliveryAddress=SECRET_EMAIL),
-            "deliveryAddress",
+            "delivery_address",
             "E.164",
             SECRET_EMAIL,
             id="voice-email-address",
         ),
         pytest.param(
             sms(type="EMAIL", deliveryAddress="akua mansa@example.com"),
-            "deliveryAddress",
+            "delivery_address",
             "email address",
             "akua mansa",
             id="email-space",
         ),
         pytest.param(
             sms(type="EMAIL", deliveryAddress="akua@example"),
-            "deliveryAddress",
+            "delivery_address",
             "email address",
             "akua@example",
             id="email-no-dot",
         ),
         pytest.param(
             sms(type="EMAIL", deliveryAddress="a@b@example.com"),
-            "deliveryAddress",
+            "delivery_address",
             "email address",
             "a@b@example.com",
             id="email-two-ats",
         ),
         pytest.param(
             sms(type="EMAIL", deliveryAddress="@example.com"),
-            "deliveryAddress",
+            "delivery_address",
             "email address",
             "@example.com",
             id="email-no-local-part",
         ),
         pytest.param(
             sms(type="EMAIL", deliveryAddress=SECRET_PHONE),
-            "deliveryAddress",
+            "delivery_address",
             "email address",
             SECRET_PHONE,
             id="email-phone",
         ),
         pytest.param(
             sms(deliveryAddress=""),
-            "deliveryAddress",
+            "delivery_address",
             "greater than or equal to 1",
             None,
             id="address-empty",
         ),
         pytest.param(
             sms(deliveryAddress=12345),
-            "deliveryAddress",
+            "delivery_address",
             "must be a string",
             None,
             id="address-not-a-string",
         ),
         pytest.param(
             sms(deliveryAddress=None),
-            "deliveryAddress",
+            "delivery_address",
             "must not be null",
             None,
             id="address-missing",
@@ -138,11 +138,15 @@ def test_unknown_values_at_preview_are_not_failures() -> None:
         pytest.param(sms(type="PAGER"), "type", "enum value set", "PAGER", id="type-enum"),
         pytest.param(sms(type=None), "type", "must not be null", None, id="type-missing"),
         pytest.param(
-            sms(contactId="akuam"), "contactId", "regular expression", None, id="contact-not-an-arn"
+            sms(contactId="akuam"),
+            "contact_id",
+            "regular expression",
+            None,
+            id="contact-not-an-arn",
         ),
         pytest.param(
             sms(contactId=CHANNEL),
-            "contactId",
+            "contact_id",
             "ARN of a contact",
             None,
             id="contact-is-a-channel-arn",
@@ -159,7 +163,7 @@ def test_unknown_values_at_preview_are_not_failures() -> None:
             sms(name="n" * 256), "name", "less than or equal to 255", None, id="name-length"
         ),
         pytest.param(
-            sms(deferActivation="yes"), "deferActivation", "boolean", None, id="defer-not-a-bool"
+            sms(deferActivation="yes"), "defer_activation", "boolean", None, id="defer-not-a-bool"
         ),
         pytest.param(sms(region="mars-1"), "region", "", None, id="region"),
         pytest.param(
@@ -169,7 +173,9 @@ def test_unknown_values_at_preview_are_not_failures() -> None:
             None,
             id="tags-are-not-an-input",
         ),
-        pytest.param(sms(importArn="nope"), "importArn", "import_", None, id="import-arn"),
+        pytest.param(
+            sms(importArn="nope"), "opts.import_", "regular expression", None, id="import-arn"
+        ),
     ],
 )
 def test_bad_input_names_the_property_and_not_the_value(
@@ -185,10 +191,10 @@ def test_bad_input_names_the_property_and_not_the_value(
 def test_a_one_megabyte_address_is_named_by_length_only() -> None:
     huge = "+1" + "5" * 1_000_000
     _, failures = check(sms(deliveryAddress=huge))
-    assert list(failures) == ["deliveryAddress"]
-    assert "less than or equal to 320" in failures["deliveryAddress"]
-    assert "1000002 characters" in failures["deliveryAddress"]
-    assert "5555" not in failures["deliveryAddress"]
+    assert list(failures) == ["delivery_address"]
+    assert "less than or equal to 320" in failures["delivery_address"]
+    assert "1000002 characters" in failures["delivery_address"]
+    assert "5555" not in failures["delivery_address"]
 
 
 def test_no_reason_ever_contains_the_address() -> None:

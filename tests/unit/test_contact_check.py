@@ -48,7 +48,7 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
         pytest.param(personal(alias="a" * 256), "alias", "less than or equal to 255", id="length"),
         pytest.param(personal(alias=""), "alias", "greater than or equal to 1", id="min-length"),
         pytest.param(personal(type="MANAGER"), "type", "enum value set", id="enum"),
-        pytest.param(personal(displayName="A\tB"), "displayName", "regular expression", id="name"),
+        pytest.param(personal(displayName="A\tB"), "display_name", "regular expression", id="name"),
         pytest.param({"type": "PERSONAL"}, "alias", "must not be null", id="required"),
         pytest.param(
             personal(
@@ -58,7 +58,7 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
                     ]
                 }
             ),
-            "plan.stages[0].durationInMinutes",
+            "plan.stages[0].duration_in_minutes",
             "less than or equal to 30",
             id="range",
         ),
@@ -78,13 +78,13 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
                     ]
                 }
             ),
-            "plan.stages[0].targets[1].channelTargetInfo.retryIntervalInMinutes",
+            "plan.stages[0].targets[1].channel_target_info.retry_interval_in_minutes",
             "less than or equal to 60",
             id="nested-range",
         ),
         pytest.param(
             personal(plan={"stages": [stage(minutes="5")]}),
-            "plan.stages[0].durationInMinutes",
+            "plan.stages[0].duration_in_minutes",
             "must be an integer",
             id="type",
         ),
@@ -98,7 +98,7 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
                     ]
                 },
             },
-            "plan.stages[0].targets[0].contactTargetInfo.contactId",
+            "plan.stages[0].targets[0].contact_target_info.contact_id",
             "regular expression",
             id="malformed-arn",
         ),
@@ -106,7 +106,9 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
             personal(tags={f"k{i}": "v" for i in range(50)}), "tags", "at most 49", id="tags-50"
         ),
         pytest.param(personal(tags={"bad key!": "v"}), "tags", "key #1", id="tag-key"),
-        pytest.param(personal(importArn="akuam"), "importArn", "import_", id="import-arn"),
+        pytest.param(
+            personal(importArn="akuam"), "opts.import_", "regular expression", id="import-arn"
+        ),
         pytest.param(personal(tags={"team": ""}), "tags.team", "greater than", id="tag-value"),
         pytest.param(
             {
@@ -125,13 +127,13 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
         ),
         pytest.param(
             {"alias": "oncall", "type": "ONCALL_SCHEDULE"},
-            "plan.rotationIds",
+            "plan.rotation_ids",
             "needs at least one rotation",
             id="oncall-rotations",
         ),
         pytest.param(
             personal(plan={"rotationIds": [ROTATION]}),
-            "plan.rotationIds",
+            "plan.rotation_ids",
             "only ONCALL_SCHEDULE",
             id="personal-rotations",
         ),
@@ -143,8 +145,8 @@ def test_valid_personal_contact_passes_and_is_normalized() -> None:
                     ]
                 }
             ),
-            "plan.stages[0].targets[0].contactTargetInfo",
-            "use channelTargetInfo",
+            "plan.stages[0].targets[0].contact_target_info",
+            "use channel_target_info",
             id="personal-targets-contact",
         ),
         pytest.param(
@@ -188,7 +190,7 @@ def test_whole_plan_unknown_at_preview_passes() -> None:
 
 def test_failures_list_every_problem_at_once() -> None:
     failures = check({"alias": "Bad Alias", "type": "MANAGER", "displayName": "x" * 300})
-    assert set(failures) == {"alias", "type", "displayName"}
+    assert set(failures) == {"alias", "type", "display_name"}
 
 
 SECRET = "s3cr3t-Value"
@@ -204,7 +206,7 @@ def big_plan(stages: int) -> dict[str, Any]:
     [
         pytest.param(
             personal(plan={"stages": [stage(minutes=0)]}),
-            "plan.stages[0].durationInMinutes",
+            "plan.stages[0].duration_in_minutes",
             "can only be 0 if the stage has a target",
             id="zero-minutes-no-target",
         ),
@@ -214,7 +216,7 @@ def big_plan(stages: int) -> dict[str, Any]:
                 "type": "ESCALATION",
                 "plan": {"stages": [stage({"contactTargetInfo": {"isEssential": True}})]},
             },
-            "plan.stages[0].targets[0].contactTargetInfo.contactId",
+            "plan.stages[0].targets[0].contact_target_info.contact_id",
             "must be set",
             id="contact-target-without-contact",
         ),
@@ -278,6 +280,6 @@ def test_failures_never_echo_the_value(news: dict[str, Any]) -> None:
 
 def test_a_huge_value_gives_a_short_failure() -> None:
     failures = check(personal(displayName="x" * 1_000_000))
-    assert "displayName" in failures
-    assert len(failures["displayName"]) < 200
-    assert "1000000 characters" in failures["displayName"]
+    assert "display_name" in failures
+    assert len(failures["display_name"]) < 200
+    assert "1000000 characters" in failures["display_name"]

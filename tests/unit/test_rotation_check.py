@@ -79,15 +79,19 @@ def test_a_changed_name_replaces() -> None:
 @pytest.mark.parametrize(
     ("overrides", "path", "rule"),
     [
-        ({"startTime": "2026-12-07T08:00:00"}, "startTime", "zone-aware"),
-        ({"startTime": "next monday"}, "startTime", "ISO 8601"),
-        ({"timeZoneId": "Mars/Olympus"}, "timeZoneId", "IANA"),
+        ({"startTime": "2026-12-07T08:00:00"}, "start_time", "zone-aware"),
+        ({"startTime": "next monday"}, "start_time", "ISO 8601"),
+        ({"timeZoneId": "Mars/Olympus"}, "time_zone_id", "IANA"),
         ({"recurrence": {**WEEKLY, "weeklySettings": None}}, "recurrence", "exactly one of"),
-        ({"recurrence": {**WEEKLY, "numberOfOnCalls": 3}}, "recurrence.numberOfOnCalls", "at most"),
-        ({"contactIds": []}, "contactIds", "greater than or equal to 1"),
+        (
+            {"recurrence": {**WEEKLY, "numberOfOnCalls": 3}},
+            "recurrence.number_of_on_calls",
+            "at most",
+        ),
+        ({"contactIds": []}, "contact_ids", "greater than or equal to 1"),
         (
             {"recurrence": {**WEEKLY, "shiftCoverages": {"MONDAY": []}}},
-            "recurrence.shiftCoverages",
+            "recurrence.shift_coverages",
             "enum",
         ),
         ({"recurrence": {**WEEKLY, "hourly": True}}, "recurrence.hourly", "Unknown member"),
