@@ -142,6 +142,54 @@ def explain(error: ClientError, ctx: CallContext) -> ContactError:
     return ContactError(f"{what}.{detail}\nWhat to do: {advice}")
 
 
+RESOURCE_TYPES = {
+    "CONTACT": "contact",
+    "CONTACT_CHANNEL": "contact channel",
+    "ROTATION": "rotation",
+    "ENGAGEMENT": "engagement",
+    "PAGE": "page",
+}
+"""ResourceNotFoundException's ResourceType values, as a person says them."""
+
+ARN_NOUNS = {"contact": "contact", "contact-channel": "contact channel", "rotation": "rotation"}
+
+
+def not_found(error: ClientError, ctx: CallContext) -> str:
+    """One paragraph for a ResourceNotFoundException: what is missing, of which kind, for
+    which resource, and what to do.
+
+    The missing resource is the one the call works on (deleted out of band: refresh), or
+    one it names (a rotation's member, a plan's target: create it first or fix the ARN).
+    """
+    from .bag import arn_kind
+
+    missing = str(error.response.get("ResourceId") or "").strip()
+    kind = RESOURCE_TYPES.get(str(error.response.get("ResourceType") or ""))
+    if kind is None and arn_kind(missing):
+        kind = ARN_NOUNS[str(arn_kind(missing))]
+    where = f" in {ctx.region}" if ctx.region else ""
+    what = f"{ctx.operation} for {ctx.resource}{where} failed"
+    named = f"{kind} {missing}" if kind and missing else (kind or missing or "a resource it names")
+    if missing and missing in ctx.resource:
+        advice = (
+            f"the {kind or 'resource'} no longer exists in AWS (deleted outside Pulumi?). Run "
+            "`pulumi refresh` to bring the stack up to date, then `pulumi up` makes it again."
+        )
+    else:
+        got = arn_kind(missing)
+        wrong = (
+            f" The ARN is a {ARN_NOUNS[got]}'s, not a {kind}'s: pass the right resource's `arn`."
+            if got and kind and ARN_NOUNS[got] != kind
+            else ""
+        )
+        advice = (
+            f"the {named} that this resource names does not exist{where}.{wrong} Create it "
+            "first (pass its resource's `arn` output, so Pulumi creates it before this one), "
+            "or fix the ARN, then run `pulumi up` again."
+        )
+    return f"{what}: AWS has no {named} (ResourceNotFoundException).\nWhat to do: {advice}"
+
+
 def conflict(
     alias: str, region: str | None, existing_arn: str | None, owner: str | None = None
 ) -> ContactError:

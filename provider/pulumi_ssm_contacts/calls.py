@@ -8,13 +8,25 @@ from typing import TypeVar
 from botocore.exceptions import ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotoConnectionError
 
-from .aws_errors import CallContext, error_code, explain, explain_connection
+from .aws_errors import (
+    CallContext,
+    ContactError,
+    error_code,
+    explain,
+    explain_connection,
+    not_found,
+)
 
 _T = TypeVar("_T")
 
 
-class NotFound(Exception):
-    """The call answered ResourceNotFoundException."""
+class NotFound(ContactError):
+    """The call answered ResourceNotFoundException: a value callers test for, and, should it
+    reach the user, one paragraph naming what is missing and what to do."""
+
+    def __init__(self, error: ClientError, ctx: CallContext) -> None:
+        super().__init__(not_found(error, ctx))
+        self.error = error
 
 
 class Conflict(Exception):
@@ -35,7 +47,7 @@ def call(ctx: CallContext, fn: Callable[[], _T], *, creates: bool = False) -> _T
     except ClientError as error:
         code = error_code(error)
         if code == "ResourceNotFoundException":
-            raise NotFound(code) from None
+            raise NotFound(error, ctx) from None
         if code == "ConflictException":
             raise Conflict(error) from None
         raise explain(error, ctx) from None
