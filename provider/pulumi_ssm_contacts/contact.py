@@ -9,6 +9,7 @@ from typing import Any, NotRequired, TypedDict, overload
 import pulumi
 
 from ._inputs import ContactEngagementPlanArgs, ContactEngagementPlanArgsDict, ContactType
+from .claims import ALIAS, Claimant, claimed
 from .contact_provider import ContactProvider
 from .oncall_coverage import rotation_ids_of, with_coverage_check
 from .resource import SsmContactsResource, checked_tags, resolve_args, to_bag
@@ -120,8 +121,9 @@ class Contact(SsmContactsResource, module="ssm-contacts", name="Contact"):
         plan = to_bag(args.plan)
         if args.type == "ONCALL_SCHEDULE":
             plan = with_coverage_check(resource_name, plan, rotation_ids_of(args.plan), self)
+        claimant = Claimant("Contact", resource_name, opts.parent if opts else None)
         props: dict[str, Any] = {
-            "alias": args.alias,
+            "alias": claimed(ALIAS, args.alias, claimant, self, args.region),
             "type": args.type,
             "displayName": args.display_name,
             "plan": plan,

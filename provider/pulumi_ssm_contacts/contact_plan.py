@@ -13,6 +13,7 @@ from typing import Any, NotRequired, TypedDict, overload
 import pulumi
 
 from ._inputs import StageList
+from .claims import PLAN, Claimant, claimed
 from .contact import Contact
 from .contact_plan_provider import ContactPlanProvider
 from .oncall_coverage import with_coverage_check
@@ -97,8 +98,10 @@ class ContactPlan(SsmContactsResource, module="ssm-contacts", name="ContactPlan"
         rotation_ids = with_coverage_check(
             resource_name, args.rotation_ids, args.rotation_ids, self
         )
+        claimant = Claimant("ContactPlan", resource_name, opts.parent if opts else None)
+        contact_id = claimed(PLAN, args.contact_id, claimant, self)
         props: dict[str, Any] = {
-            "contactId": _one_plan_owner(resource_name, args.contact_id),
+            "contactId": _one_plan_owner(resource_name, contact_id),
             "stages": to_bag(args.stages),
             "rotationIds": rotation_ids,
             "region": args.region,

@@ -10,6 +10,7 @@ from typing import Any, NotRequired, TypedDict, overload
 import pulumi
 
 from ._inputs import RotationRecurrenceArgs, RotationRecurrenceArgsDict
+from .claims import ROTATION_NAME, Claimant, claimed
 from .resource import SsmContactsResource, checked_tags, resolve_args, to_bag
 from .rotation_provider import RotationProvider
 
@@ -119,8 +120,9 @@ class Rotation(SsmContactsResource, module="ssm-contacts", name="Rotation"):
         args = resolve_args(RotationArgs, args, kwargs)
         self.args = args
         """The inputs as given: the coverage check of an on-call schedule reads them."""
+        claimant = Claimant("Rotation", resource_name, opts.parent if opts else None)
         props: dict[str, Any] = {
-            "name": args.name,
+            "name": claimed(ROTATION_NAME, args.name, claimant, self, args.region),
             "contactIds": args.contact_ids,
             "startTime": _iso(args.start_time),
             "timeZoneId": args.time_zone_id,
