@@ -146,6 +146,11 @@ class Engine(ABC):
         """Failures that only a create has (not an update, not an import)."""
         return []
 
+    def warnings(self, bag: Mapping[str, Any]) -> list[Failure]:
+        """Likely mistakes of a normalized bag that AWS accepts (``preview_warnings`` shows
+        them); a path and a rule each, like failures."""
+        return []
+
     # -- what every resource shares -----------------------------------------------------
 
     def check(

@@ -20,6 +20,7 @@ import pulumi.dynamic
 from .bag import camel
 from .engine import IMPORT_KEY
 from .ownership import OWNER_KEY, ROOT_STACK_TYPE, owner_id, parents_of_urn
+from .preview_warnings import warn_of_likely_mistakes
 
 _Args = TypeVar("_Args")
 
@@ -91,6 +92,9 @@ class SsmContactsResource(pulumi.dynamic.Resource):
         if import_arn is not None:
             props[IMPORT_KEY] = import_arn
         super().__init__(provider, resource_name, props, opts)
+        engine = getattr(provider, "engine", None)
+        if engine is not None:
+            warn_of_likely_mistakes(self, engine, resource_name, props)
         # The ARN is the ID. A preview of an in-place update knows the ID but not the
         # ``arn`` output (the engine answers a dynamic provider's update preview with the
         # new inputs alone), and dependents given an unknown ARN would preview replaced.

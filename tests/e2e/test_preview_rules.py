@@ -3,6 +3,10 @@ no secret value in anything the CLI prints."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 from pulumi import automation as auto
 
@@ -63,3 +67,125 @@ def test_a_secret_that_breaks_a_rule_is_never_printed(
     for fragment in ("Akua Secret", "Mansa", "555 0100", "\u2603"):
         assert fragment not in printed
     assert emulator.aliases() == []
+
+
+# -- likely mistakes: warned at preview, on the resource, as the program wrote them --------
+
+RESOURCE_PROGRAM = Path(__file__).with_name("resource_program")
+ARN = "arn:aws:ssm-contacts:us-east-1:123456789012"
+AKUAM, BOSS = f"{ARN}:contact/akuam", f"{ARN}:contact/boss"
+EMAIL = f"{ARN}:contact-channel/akuam/0a1b2c3d-5ee0-4a4c-9b1e-6c7d8e9f0a1b"
+ROTATION = f"{ARN}:rotation/0a1b2c3d-5ee0-4a4c-9b1e-6c7d8e9f0a1b"
+HAND_OFF = {"dayOfWeek": "MON", "handOffTime": {"hourOfDay": 9, "minuteOfHour": 0}}
+
+
+def _span(start: int, end: int) -> dict[str, Any]:
+    return {
+        "start": {"hourOfDay": start, "minuteOfHour": 0},
+        "end": {"hourOfDay": end, "minuteOfHour": 0},
+    }
+
+
+def _rotation(**overrides: Any) -> dict[str, Any]:
+    return {
+        "name": "primary",
+        "contactIds": [AKUAM, BOSS],
+        "startTime": "2026-12-07T09:00:00Z",
+        "timeZoneId": "Europe/Paris",
+        "recurrence": {
+            "numberOfOnCalls": 1,
+            "recurrenceMultiplier": 1,
+            "weeklySettings": [HAND_OFF],
+        },
+        **overrides,
+    }
+
+
+def _escalation_stage(*contacts: str) -> dict[str, Any]:
+    targets = [{"contactTargetInfo": {"contactId": c, "isEssential": True}} for c in contacts]
+    return {"durationInMinutes": 5, "targets": targets}
+
+
+@pytest.mark.parametrize(
+    ("kind", "inputs", "expected"),
+    [
+        pytest.param(
+            "ContactPlan",
+            {
+                "contactId": AKUAM,
+                "stages": [
+                    {
+                        "durationInMinutes": 0,
+                        "targets": [{"channelTargetInfo": {"contactChannelId": EMAIL}}] * 2,
+                    }
+                ],
+            },
+            ["ContactPlan 'subject': stages[0].targets[1]: is the same target as targets[0]"],
+            id="duplicated-target",
+        ),
+        pytest.param(
+            "ContactPlan",
+            {"contactId": BOSS, "stages": [_escalation_stage(AKUAM, BOSS)]},
+            [
+                "ContactPlan 'subject': stages[0].targets[1].contact_target_info.contact_id: "
+                "engages the plan's own contact"
+            ],
+            id="escalation-engages-itself",
+        ),
+        pytest.param(
+            "Contact",
+            {"alias": "oncall", "type": "ONCALL_SCHEDULE", "plan": {"rotationIds": [ROTATION] * 2}},
+            ["Contact 'subject': plan.rotation_ids[1]: is the same rotation as rotation_ids[0]"],
+            id="duplicated-rotation-ids",
+        ),
+        pytest.param(
+            "Rotation",
+            _rotation(
+                recurrence={
+                    "numberOfOnCalls": 1,
+                    "recurrenceMultiplier": 1,
+                    "weeklySettings": [HAND_OFF, HAND_OFF],
+                    "shiftCoverages": {"MON": [_span(8, 12), _span(10, 14)], "TUE": [_span(17, 9)]},
+                }
+            ),
+            [
+                "Rotation 'subject': recurrence.weekly_settings[1]: is the same hand-off as "
+                "weekly_settings[0]",
+                "Rotation 'subject': recurrence.shift_coverages.MON[1]: overlaps "
+                "recurrence.shift_coverages.MON[0]",
+                "Rotation 'subject': recurrence.shift_coverages.TUE[0]: ends before it starts",
+            ],
+            id="duplicated-hand-off-overlapping-and-reversed-coverages",
+        ),
+        pytest.param(
+            "Rotation",
+            _rotation(startTime="1900-12-03T09:00:00Z"),
+            ["Rotation 'subject': start_time: is in the year 1900"],
+            id="start-in-1900",
+        ),
+        pytest.param(
+            "Rotation",
+            _rotation(startTime="9999-12-06T09:00:00Z"),
+            ["Rotation 'subject': start_time: is in the year 9999"],
+            id="start-in-9999",
+        ),
+    ],
+)
+def test_a_likely_mistake_is_warned_at_preview_with_no_api_call(
+    new_stack: StackFactory,
+    emulator: Emulator,
+    kind: str,
+    inputs: dict[str, Any],
+    expected: list[str],
+) -> None:
+    stack = new_stack(RESOURCE_PROGRAM)
+    stack.set_config("resource", auto.ConfigValue(json.dumps({"type": kind, "inputs": inputs})))
+    emulator.control.clear_calls()
+
+    result = stack.preview()
+
+    printed = " ".join(result.stdout.split())  # the CLI wraps long lines
+    assert "warning:" in printed, result.stdout
+    for words in expected:
+        assert words in printed, result.stdout
+    assert emulator.operations() == [], "preview makes no API call"
