@@ -81,13 +81,22 @@ class ContactPlanEngine(Engine):
         return plan_warnings(_plan(bag), "", bags.arn_alias(bag.get("contactId")))
 
     def create(self, session: Session, bag: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        """Claim the contact's plan (refused if another resource owns it), then write it."""
+        """Claim the contact's plan (refused if another resource owns it), then write it.
+
+        AWS has no conditional tag write, so two stacks creating at once could both claim:
+        the plan-owner tag is written first and read back before and after the plan is
+        written, and a create that finds another owner's tag there fails naming it.
+        """
         contact_id = bag["contactId"]
+        owner = bag.get(OWNER_KEY)
         tags = self._tags_of_contact(session, contact_id)
         _claim(contact_id, tags, bag, "CreateContactPlan")
+        if owner and tags.get(PLAN_OWNER_TAG) != owner:
+            self._tag_plan_owner(session, contact_id, owner)
+            self._confirm_claim(session, contact_id, owner, written=False)
         self._write(session, contact_id, _plan(bag))
-        if tags.get(PLAN_OWNER_TAG) != bag.get(OWNER_KEY) and bag.get(OWNER_KEY):
-            self._tag_plan_owner(session, contact_id, bag[OWNER_KEY])
+        if owner:
+            self._confirm_claim(session, contact_id, owner, written=True)
         return contact_id, {}
 
     def read(self, session: Session, id_: str, props: Mapping[str, Any]) -> Read | None:
@@ -168,6 +177,33 @@ class ContactPlanEngine(Engine):
 
     def _tag_plan_owner(self, session: Session, contact_id: str, owner: str) -> None:
         tag(session, contact_id, {PLAN_OWNER_TAG: owner})
+
+    def _confirm_claim(self, session: Session, contact_id: str, owner: str, written: bool) -> None:
+        """Read the plan-owner tag back: another owner's there means it claimed the plan at
+        the same time (its TagResource came after ours)."""
+        now = self._tags_of_contact(session, contact_id).get(PLAN_OWNER_TAG)
+        if now == owner:
+            return
+        who = (
+            f"another Pulumi resource ({now}) claimed its plan"
+            if now
+            else "another Pulumi resource removed its plan-owner tag"
+        )
+        if written:
+            happened = (
+                "while this one was writing the plan: the plan now holds whichever write came "
+                "last.\nWhat to do: a plan has one owner, so keep one of the two ContactPlans; "
+                "then run `pulumi up --refresh` in the stack that keeps it, so its plan is "
+                "written again"
+            )
+        else:
+            happened = (
+                "before this one wrote the plan: nothing was written.\nWhat to do: a plan has "
+                "one owner, so keep one of the two ContactPlans"
+            )
+        raise ContactError(
+            f"CreateContactPlan for {contact_id} failed: {who} at the same time, {happened}."
+        )
 
     def _write(self, session: Session, contact_id: str, plan: Mapping[str, Any]) -> None:
         client = session.client

@@ -238,7 +238,7 @@ CONTACT_PLAN = ResourceCase(
         "stages": [_stage(ctx["email"], 0)],
         "owner": "contacts/prod/akuam-plan",
     },
-    create_calls={"ListTagsForResource": 1, "UpdateContact": 1, "TagResource": 1},
+    create_calls={"ListTagsForResource": 3, "UpdateContact": 1, "TagResource": 1},
     live=_plan_live,
     delete_out_of_band=lambda client, arn: client.delete_contact(ContactId=arn),
     make_existing=_plan_existing,
