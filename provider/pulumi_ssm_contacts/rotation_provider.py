@@ -9,6 +9,7 @@ check, then the delete), import 2 + 1 TagResource for the owner tag.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import zoneinfo
 from collections.abc import Mapping
@@ -294,7 +295,7 @@ def _recurrence_warnings(recurrence: Mapping[str, Any]) -> list[Failure]:
     for kind in SETTINGS:
         settings = recurrence.get(kind)
         if isinstance(settings, list):
-            keys = [repr(sorted(s.items())) if isinstance(s, Mapping) else None for s in settings]
+            keys = [json.dumps(s, sort_keys=True, default=str) for s in settings]
             found += repeats(keys, f"recurrence.{kind}", "the same hand-off")
     coverages = recurrence.get("shiftCoverages")
     if not isinstance(coverages, Mapping):
