@@ -309,7 +309,7 @@ CONTACT_CHANNEL = ResourceCase(
         "deliveryAddress": "+15550100",
         "owner": "contacts/prod/akuam-sms",
     },
-    create_calls={"CreateContactChannel": 1, "GetContactChannel": 1},
+    create_calls={"CreateContactChannel": 1, "GetContactChannel": 1, "TagResource": 1},
     live=_channel_live,
     delete_out_of_band=lambda client, arn: client.delete_contact_channel(ContactChannelId=arn),
     make_existing=_channel_existing,

@@ -84,7 +84,7 @@ def test_basic(
 
     arn, outs = driver.create(inputs)
     assert ARN_FORM.match(arn), arn
-    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1}
+    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1, "TagResource": 1}
     assert outs == {**inputs, "arn": arn, "activationStatus": "NOT_ACTIVATED"}
 
     live = aws.get_contact_channel(ContactChannelId=arn)
@@ -98,7 +98,7 @@ def test_basic(
     control.clear_calls()
     read_id, read_outs, read_inputs = driver.read(arn, outs)
     assert (read_id, read_outs, read_inputs) == (arn, outs, inputs)
-    assert control.counts() == {"GetContactChannel": 1}
+    assert control.counts() == {"GetContactChannel": 1, "ListTagsForResource": 1}
 
     control.clear_calls()
     assert driver.diff(arn, read_outs, inputs).changes is False
@@ -106,7 +106,11 @@ def test_basic(
 
     control.clear_calls()
     driver.delete(arn, outs)
-    assert control.counts() == {"DeleteContactChannel": 1}
+    assert control.counts() == {
+        "ListTagsForResource": 1,
+        "DeleteContactChannel": 1,
+        "UntagResource": 1,
+    }
     assert channels(aws, contact) == []
 
 
@@ -120,7 +124,7 @@ def test_update_name(
 
     control.clear_calls()
     outs = driver.update(arn, outs, news)
-    assert control.counts() == {"UpdateContactChannel": 1}
+    assert control.counts() == {"ListTagsForResource": 1, "UpdateContactChannel": 1}
     assert (outs["name"], outs["activationStatus"]) == ("phone", "NOT_ACTIVATED")
     assert aws.get_contact_channel(ContactChannelId=arn)["Name"] == "phone"
 
@@ -135,7 +139,11 @@ def test_update_delivery_address(
 
     control.clear_calls()
     outs = driver.update(arn, outs, news)
-    assert control.counts() == {"UpdateContactChannel": 1, "GetContactChannel": 1}
+    assert control.counts() == {
+        "ListTagsForResource": 1,
+        "UpdateContactChannel": 1,
+        "GetContactChannel": 1,
+    }
     assert outs["deliveryAddress"] == OTHER_PHONE
     live = aws.get_contact_channel(ContactChannelId=arn)
     assert (live["DeliveryAddress"], live["Name"]) == ({"SimpleAddress": OTHER_PHONE}, "mobile")
@@ -164,7 +172,10 @@ def test_replace_on_type(
     driver.delete(arn, outs)  # delete before replace, as the engine does here
     new_arn, new_outs = driver.create(news)
     assert control.counts() == {
+        "ListTagsForResource": 1,
         "DeleteContactChannel": 1,
+        "UntagResource": 1,
+        "TagResource": 1,
         "CreateContactChannel": 1,
         "GetContactChannel": 1,
     }
@@ -201,7 +212,11 @@ def test_import(
     assert failures == {}
     created_id, outs = driver.create(inputs)
     assert created_id == arn
-    assert control.counts() == {"GetContactChannel": 1}, "no write"
+    assert control.counts() == {
+        "GetContactChannel": 1,
+        "ListTagsForResource": 1,
+        "TagResource": 1,
+    }, "no write to the channel; its contact marked"
     assert outs["activationStatus"] == "NOT_ACTIVATED"
 
     read_id, refreshed, _ = driver.read(arn, outs)
@@ -229,7 +244,7 @@ def test_import_mismatch_names_the_properties_not_the_values(
     assert "does not match the program in name, deliveryAddress" in message
     assert PHONE not in message and OTHER_PHONE not in message, "personal data"
     assert "old-phone" not in message
-    assert control.counts() == {"GetContactChannel": 1}, "no write"
+    assert control.counts() == {"GetContactChannel": 1, "ListTagsForResource": 1}, "no write"
 
 
 def test_import_of_a_missing_channel_says_so(
@@ -331,7 +346,7 @@ def test_lost_response_then_rerun_makes_no_duplicate(
 
     control.clear_calls()
     arn, outs = driver.create(inputs)  # the next `pulumi up`
-    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1}
+    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1, "TagResource": 1}
     assert [c["ContactChannelArn"] for c in channels(aws, contact)] == [arn]
     assert outs["activationStatus"] == "NOT_ACTIVATED"
 
@@ -352,6 +367,7 @@ def test_lost_response_then_rerun_with_an_edited_program_brings_it_in_line(
         "CreateContactChannel": 1,
         "GetContactChannel": 1,
         "UpdateContactChannel": 1,
+        "TagResource": 1,
     }
     [channel] = channels(aws, contact)
     assert channel["ContactChannelArn"] == arn
@@ -391,21 +407,25 @@ def test_destroy_then_create_under_remember_yields_a_live_channel(
 
     control.clear_calls()
     new_arn, new_outs = up(driver, sms(contact))
-    assert control.counts() == {"CreateContactChannel": 2, "GetContactChannel": 2}
+    assert control.counts() == {
+        "CreateContactChannel": 2,
+        "GetContactChannel": 2,
+        "TagResource": 1,
+    }
     assert new_arn != arn
     assert aws.get_contact_channel(ContactChannelId=new_arn)["Name"] == "mobile"
     assert driver.read(new_arn, new_outs)[0] == new_arn
     assert [c["ContactChannelArn"] for c in channels(aws, contact)] == [new_arn]
 
 
-def test_destroy_then_create_under_forget_on_delete_costs_two_calls(
+def test_destroy_then_create_under_forget_on_delete_costs_three_calls(
     driver: Driver, control: EmulatorControl, aws: SSMContactsClient, contact: str
 ) -> None:
     arn, outs = up(driver, sms(contact))
     driver.delete(arn, outs)
     control.clear_calls()
     new_arn, _ = up(driver, sms(contact))
-    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1}
+    assert control.counts() == {"CreateContactChannel": 1, "GetContactChannel": 1, "TagResource": 1}
     assert [c["ContactChannelArn"] for c in channels(aws, contact)] == [new_arn]
 
 
