@@ -389,4 +389,6 @@ def test_shifts_command_reports_a_missing_rotation(
     finally:
         aws_client.forget_clients()
     assert status == 2
-    assert "AWS refused GetRotation" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"there is no rotation {MISSING_ROTATION} in us-east-1" in err
+    assert "credentials" not in err  # issue 13, finding 8: it used to say it needed them
