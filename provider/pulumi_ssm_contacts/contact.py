@@ -118,6 +118,9 @@ class Contact(SsmContactsResource, module="ssm-contacts", name="Contact"):
         args = resolve_args(ContactArgs, args, kwargs)
         self.manages_plan = args.plan is not None
         """Whether this resource owns the contact's plan (its program sets ``plan``)."""
+        self.contact_type = args.type
+        """The contact's type as the program gives it: a ContactPlan of this contact checks
+        its plan against it at preview."""
         plan = to_bag(args.plan)
         if args.type == "ONCALL_SCHEDULE":
             plan = with_coverage_check(resource_name, plan, rotation_ids_of(args.plan), self)

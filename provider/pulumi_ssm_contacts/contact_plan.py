@@ -18,6 +18,7 @@ from .contact import Contact
 from .contact_plan_provider import ContactPlanProvider
 from .oncall_coverage import with_coverage_check
 from .resource import SsmContactsResource, resolve_args, to_bag
+from .validation import CONTACT_TYPE_HINT
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,8 +106,28 @@ class ContactPlan(SsmContactsResource, module="ssm-contacts", name="ContactPlan"
             "stages": to_bag(args.stages),
             "rotationIds": rotation_ids,
             "region": args.region,
+            CONTACT_TYPE_HINT: _contact_type(args.contact_id),
         }
         super().__init__(ContactPlanProvider(), resource_name, props, opts)
+
+
+def _contact_type(contact_id: pulumi.Input[str]) -> pulumi.Input[str] | None:
+    """The ``type`` of the Contact resource whose ARN ``contact_id`` is, when the program
+    declares it (check applies that type's plan rules; state never holds the hint)."""
+    if not isinstance(contact_id, pulumi.Output):
+        return None
+
+    async def contact_type() -> Any:
+        for dependency in await contact_id.resources():
+            if isinstance(dependency, Contact):
+                found = dependency.contact_type
+                if isinstance(found, pulumi.Output):
+                    return await found.future() if await found.is_known() else None
+                return found
+        return None
+
+    hint: pulumi.Output[Any] = pulumi.Output.from_input(contact_type())
+    return hint
 
 
 def _one_plan_owner(resource_name: str, contact_id: pulumi.Input[str]) -> pulumi.Input[str]:

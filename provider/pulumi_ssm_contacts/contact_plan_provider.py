@@ -21,7 +21,7 @@ from .dynamic_provider import EngineProvider
 from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
 from .plan_rules import arn_kind_failure, normalize_plan, plan_failures, plan_warnings
-from .validation import Failure, model_failures
+from .validation import CONTACT_TYPE_HINT, Failure, is_unknown, model_failures
 
 
 class ContactPlanEngine(Engine):
@@ -61,10 +61,22 @@ class ContactPlanEngine(Engine):
     def check(
         self, news: Mapping[str, Any], olds: Mapping[str, Any] | None = None
     ) -> tuple[dict[str, Any], list[Failure]]:
-        """The shared check, and an explicit ``rotationIds: []``: normalize drops it (no
-        rotations and an empty list are one plan), but a program that writes it means an
-        on-call schedule with none, which AWS refuses."""
+        """The shared check, with the contact's type when the program knows it (the
+        ``contactType`` hint: the Contact resource behind ``contact_id``), so its plan rules
+        apply as a Contact's inline plan's do: an on-call schedule's rotations and no stages,
+        rotations only on a schedule, a PERSONAL plan's channels, an ESCALATION's contacts.
+
+        Without the hint, an explicit ``rotationIds: []``: normalize drops it (no rotations
+        and an empty list are one plan), but a program that writes it means an on-call
+        schedule with none, which AWS refuses.
+        """
         bag, failures = super().check(news, olds)
+        contact_type = news.get(CONTACT_TYPE_HINT)
+        if isinstance(contact_type, str) and not is_unknown(contact_type):
+            alias = bags.arn_alias(bag.get("contactId"))
+            untyped = set(plan_failures(None, _plan(bag), "", alias))
+            typed = plan_failures(contact_type, _plan(bag), "", alias)
+            return bag, [f for f in failures if f not in untyped] + typed
         if news.get("rotationIds") == [] and not bag.get("stages"):
             failures.append(
                 Failure(

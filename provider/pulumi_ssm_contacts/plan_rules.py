@@ -173,7 +173,8 @@ def _stage_failures(
                 failures.append(
                     Failure(
                         f"{path}.{kind}",
-                        f"a {contact_type} contact's plan engages {what}: use {wanted}",
+                        f"{_article(contact_type)} {contact_type} contact's plan engages "
+                        f"{what}: use {wanted}",
                     )
                 )
     if wanted is None and len(kinds_seen) > 1:
@@ -270,6 +271,10 @@ def repeats(values: list[Any], path: str, what: str) -> list[Failure]:
         else:
             seen[value] = index
     return out
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" else "a"
 
 
 def normalize_plan(plan: Any) -> Any:

@@ -32,8 +32,13 @@ from .service_model import (
 MAX_TAGS = 49
 """AWS allows 50 tags per resource; one is the owner tag (``ownership.OWNER_TAG``)."""
 
-BOOKKEEPING_KEYS = ("arn", "__provider", OWNER_KEY, "importArn")
-"""Keys of a bag that are not the resource's own: outputs, the provider, owner, import."""
+CONTACT_TYPE_HINT = "contactType"
+"""What a ContactPlan's program knows of its contact: the Contact's ``type``. Check reads it
+from the inputs to apply the type's plan rules; normalize drops it, so state never holds it."""
+
+BOOKKEEPING_KEYS = ("arn", "__provider", OWNER_KEY, "importArn", CONTACT_TYPE_HINT)
+"""Keys of a bag that are not the resource's own: outputs, the provider, owner, import, the
+program's hint of a plan's contact type."""
 
 
 @dataclass(frozen=True)

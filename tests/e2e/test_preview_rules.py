@@ -189,3 +189,64 @@ def test_a_likely_mistake_is_warned_at_preview_with_no_api_call(
     for words in expected:
         assert words in printed, result.stdout
     assert emulator.operations() == [], "preview makes no API call"
+
+
+# -- a ContactPlan's rules of its contact's type: the program knows the Contact ----------
+
+TYPED_PLAN_PROGRAM = Path(__file__).with_name("typed_plan_program")
+SCHEDULE = f"{ARN}:contact/subject"
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        pytest.param(
+            {"type": "PERSONAL", "plan": {"rotation_ids": [ROTATION]}},
+            "rotation_ids: only ONCALL_SCHEDULE contacts have rotations, not PERSONAL contacts",
+            id="rotations-on-a-personal-contact",
+        ),
+        pytest.param(
+            {
+                "type": "ONCALL_SCHEDULE",
+                "import": SCHEDULE,
+                "plan": {"stages": [_escalation_stage(AKUAM)]},
+            },
+            "stages: an ONCALL_SCHEDULE contact cannot have stages",
+            id="stages-on-an-oncall-schedule",
+        ),
+        pytest.param(
+            {"type": "ONCALL_SCHEDULE", "import": SCHEDULE, "plan": {"rotation_ids": []}},
+            "rotation_ids: an ONCALL_SCHEDULE contact needs at least one rotation",
+            id="no-rotations-on-an-oncall-schedule",
+        ),
+        pytest.param(
+            {
+                "type": "ESCALATION",
+                "plan": {
+                    "stages": [
+                        {
+                            "durationInMinutes": 0,
+                            "targets": [{"channelTargetInfo": {"contactChannelId": EMAIL}}],
+                        }
+                    ]
+                },
+            },
+            "stages[0].targets[0].channel_target_info: an ESCALATION contact's plan engages "
+            "contacts: use contact_target_info",
+            id="escalation-engages-a-channel",
+        ),
+    ],
+)
+def test_a_contact_plan_breaking_its_contact_types_rules_fails_preview(
+    new_stack: StackFactory, emulator: Emulator, case: dict[str, Any], expected: str
+) -> None:
+    stack = new_stack(TYPED_PLAN_PROGRAM)
+    stack.set_config("case", auto.ConfigValue(json.dumps(case)))
+    emulator.control.clear_calls()
+
+    with pytest.raises(auto.CommandError) as failure:
+        stack.preview()
+
+    printed = " ".join(str(failure.value).split())
+    assert f"ContactPlan resource 'subject' has a problem: {expected}" in printed, printed
+    assert emulator.operations() == []
