@@ -273,6 +273,12 @@ CONTACT_PLAN = ResourceCase(
             {"stages": [_escalate(OTHER_CHANNEL, 5)]},
             "stages[0].targets[0].contact_target_info.contact_id",
         ),
+        # The program's hint of its Contact's type (contact_plan.py sends it):
+        "rotations-on-a-personal-contact": (
+            {"contactType": "PERSONAL", "stages": [], "rotationIds": [ROTATION]},
+            "rotation_ids",
+        ),
+        "stages-on-an-oncall-schedule": ({"contactType": "ONCALL_SCHEDULE"}, "stages"),
     },
     conflict=lambda ctx: {"owner": "contacts/staging/akuam-plan"},
     restore=_plan_restore,

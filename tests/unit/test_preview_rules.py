@@ -341,3 +341,14 @@ def test_the_resource_itself_gone_says_refresh() -> None:
     message = not_found(_not_found(rotation_arn, "ROTATION"), ctx)
     assert f"AWS has no rotation {rotation_arn}" in message
     assert "`pulumi refresh`" in message
+
+
+def test_the_contact_type_hint_applies_the_types_rules_and_is_never_stored() -> None:
+    engine = ContactPlanEngine()
+    news = {"contactId": AKUAM, "contactType": "PERSONAL", "rotationIds": []}
+    bag, failures = engine.check(news)
+    assert failures == [], "an empty list of rotations on a PERSONAL contact is no plan"
+    assert "contactType" not in bag
+    stages = [contact_stage(BOSS)]
+    schedule = {"contactId": AKUAM, "contactType": "ONCALL_SCHEDULE", "stages": stages}
+    assert paths(engine.check(schedule)[1]) == ["stages", "rotationIds"]
