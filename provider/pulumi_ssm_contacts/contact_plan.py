@@ -13,7 +13,7 @@ from typing import Any, NotRequired, TypedDict, overload
 import pulumi
 
 from ._inputs import StageList
-from .claims import PLAN, Claimant, claimed
+from .claims import PLAN, Claimant, ClaimConflict, claimed
 from .contact import Contact
 from .contact_plan_provider import ContactPlanProvider
 from .oncall_coverage import with_coverage_check
@@ -138,9 +138,10 @@ def _one_plan_owner(resource_name: str, contact_id: pulumi.Input[str]) -> pulumi
     async def no_inline_plan() -> bool:
         for dependency in await contact_id.resources():
             if isinstance(dependency, Contact) and dependency.manages_plan:
-                raise ValueError(
+                raise ClaimConflict(
                     f"ContactPlan {resource_name!r}: its contact sets `plan` itself; a plan has "
-                    "one owner. Remove `plan` from the Contact, or remove this ContactPlan."
+                    f"one owner. Remove `plan` from Contact {dependency.pulumi_resource_name!r}, "
+                    "or remove this ContactPlan."
                 )
         return True
 

@@ -64,4 +64,6 @@ def test_inline_plan_and_contact_plan_for_one_contact_fail_preview(
         stack.preview()
 
     assert "its contact sets `plan` itself; a plan has one owner" in str(failure.value)
+    assert "Remove `plan` from Contact 'team'" in str(failure.value)
+    assert "Traceback" not in str(failure.value)
     assert emulator.operations() == []
