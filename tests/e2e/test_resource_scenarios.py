@@ -38,17 +38,19 @@ def ctx(case: ResourceCase, emulator: Emulator) -> Context:
     return case.setup(emulator.client)
 
 
+def spec(case: ResourceCase, inputs: dict[str, Any], **extra: Any) -> str:
+    """The program's `resource` config: the case's resource type, its inputs, options."""
+    return json.dumps({"type": case.name, "inputs": inputs, **extra})
+
+
 def declare(stack: auto.Stack, case: ResourceCase, inputs: dict[str, Any], **extra: Any) -> None:
-    spec = {"type": case.name, "inputs": inputs, **extra}
-    stack.set_config("resource", auto.ConfigValue(json.dumps(spec)))
+    stack.set_config("resource", auto.ConfigValue(spec(case, inputs, **extra)))
 
 
 def stack_for(
     new_stack: StackFactory, case: ResourceCase, inputs: dict[str, Any], name: str = "e2e"
 ) -> auto.Stack:
-    stack = new_stack(PROGRAM, stack_name=name)
-    declare(stack, case, inputs)
-    return stack
+    return new_stack(PROGRAM, stack_name=name, config={"resource": spec(case, inputs)})
 
 
 def test_basic_up_no_op_destroy(
