@@ -2,8 +2,10 @@
 
 The contact's ``pulumi-ssm-contacts/plan-owner`` tag names the one resource that manages
 its plan, so two ContactPlans (or a ContactPlan and a Contact with an inline ``plan``)
-can never fight over one contact, in one stack or in two. create: ListTagsForResource,
-UpdateContact, TagResource (3); update: UpdateContact (1); read: GetContact and
+can never fight over one contact, in one stack or in two (docs/contact.md says what a race
+of two stacks leaves). create: ListTagsForResource, TagResource, ListTagsForResource (read
+back), UpdateContact, ListTagsForResource (read back) (5); update: UpdateContact (1); read:
+GetContact and
 ListTagsForResource (2, at once); delete: ListTagsForResource, UpdateContact to the empty plan,
 UntagResource (3).
 """

@@ -2,7 +2,9 @@
 
 A channel or a rotation has no name AWS keeps unique, so a random token would leave a
 duplicate after a lost answer. Instead the token is a digest of the owner
-(``<project>/<stack>/<resource name>``, never an input that may be secret) and a
+(``ownership.owner_id``: ``<project>/<stack>/<resource name>``, with the parent type chain
+under a component, so one name under two components gives two tokens; never an input
+that may be secret) and a
 generation: every run of one resource sends the same token, so a re-run after a lost
 answer is answered with the resource the first run made. Each answer is verified with a
 read: a resource that no longer exists is a token that an AWS remembering tokens after a
