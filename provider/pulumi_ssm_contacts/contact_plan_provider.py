@@ -5,9 +5,8 @@ its plan, so two ContactPlans (or a ContactPlan and a Contact with an inline ``p
 can never fight over one contact, in one stack or in two (docs/contact.md says what a race
 of two stacks leaves). create: ListTagsForResource, TagResource, ListTagsForResource (read
 back), UpdateContact, ListTagsForResource (read back) (5); update: UpdateContact (1); read:
-GetContact and
-ListTagsForResource (2, at once); delete: ListTagsForResource, UpdateContact to the empty plan,
-UntagResource (3).
+GetContact and ListTagsForResource (2, at once); delete: ListTagsForResource, UpdateContact
+to the empty plan, UntagResource (3).
 """
 
 from __future__ import annotations
