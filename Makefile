@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# pytest's own options; override e.g. `make test PYTEST_ARGS="-n 0 -k e2e"`.
-PYTEST_ARGS ?= -n auto
+# pytest's own options; override e.g. `make test PYTEST_ARGS="-n 0 -k e2e"`. worksteal: a worker
+# that runs out of tests takes queued ones from the other (tests/conftest.py runs the long first).
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 .PHONY: venv cli demo test lint bench bench-quick bench-full clean
 

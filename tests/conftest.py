@@ -1,4 +1,8 @@
-"""Suite-wide pytest hooks: a line of progress per e2e test.
+"""Suite-wide pytest hooks: the longest tests first, and a line of progress per e2e test.
+
+Order: the e2e tests run first, the few that take minutes (LONGEST) before the rest, so that
+under pytest-xdist (`make test`: `-n auto --dist worksteal`) the quick tiers fill the workers'
+last minutes instead of one worker finishing a long engine test alone.
 
 The e2e tests take seconds each, so under `-q` (dots) the e2e tier would otherwise look stuck for
 minutes. As each e2e test ends, one line says how it went and how long it took, setup and teardown
@@ -19,6 +23,8 @@ from dataclasses import dataclass, field
 import pytest
 
 E2E_DIRECTORY = "tests/e2e/"
+LONGEST = ("tests/e2e/test_bench_smoke.py", "tests/e2e/test_preview_matches_up.py")
+"""Files of tests that take minutes each (`--durations`), started before every other test."""
 
 
 @dataclass
@@ -71,6 +77,11 @@ def _outcome(report: pytest.TestReport) -> str:
     if report.outcome == "failed" and report.when != "call":
         return f"error ({report.when})"
     return str(report.outcome)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest first: LONGEST, then the other e2e tests, then the rest (each in its order)."""
+    items.sort(key=lambda item: (not item.nodeid.startswith(LONGEST), not _is_e2e(item.nodeid)))
 
 
 @pytest.hookimpl(trylast=True)  # after the terminal reporter registered itself
