@@ -42,7 +42,9 @@ AKUAM_AND_ESCALATION: Contacts = [
 ]
 
 
-def test_basic_quickstart_up_creates_contacts(new_stack: StackFactory, emulator: Emulator) -> None:
+def test_basic_quickstart_up_creates_contacts_and_destroy_leaves_none(
+    new_stack: StackFactory, emulator: Emulator
+) -> None:
     stack = new_stack(QUICKSTART)
 
     # The escalation plan's target is akuam's ARN, unknown until akuam exists.
@@ -67,6 +69,13 @@ def test_basic_quickstart_up_creates_contacts(new_stack: StackFactory, emulator:
     assert [stage["Targets"] for stage in plan["Stages"]] == [
         [{"ContactTargetInfo": {"ContactId": akuam, "IsEssential": True}}]
     ]
+    emulator.control.clear_calls()
+
+    destroyed = stack.destroy()  # the destroy scenario, on the stack basic made
+
+    assert changes(destroyed.summary.resource_changes) == {"delete": 3}
+    assert emulator.control.counts().get("DeleteContact") == 2
+    assert emulator.aliases() == []
 
 
 def test_preview_after_up_changes_nothing_and_calls_no_api(
@@ -191,16 +200,4 @@ def test_bad_input_fails_preview_naming_the_property(
     assert re.search(r"\balias\b", message), message
     assert "pattern" in message, message
     assert emulator.operations() == []
-    assert emulator.aliases() == []
-
-
-def test_destroy_leaves_no_contacts(new_stack: StackFactory, emulator: Emulator) -> None:
-    stack = new_stack(QUICKSTART)
-    stack.up()
-    emulator.control.clear_calls()
-
-    destroyed = stack.destroy()
-
-    assert changes(destroyed.summary.resource_changes) == {"delete": 3}
-    assert emulator.control.counts().get("DeleteContact") == 2
     assert emulator.aliases() == []
