@@ -9,7 +9,7 @@ after 15 minutes.
 `pulumi config set followTheSun false` drops the Sydney rotation: `pulumi preview` then warns
 that the schedule leaves London's nights uncovered. After `pulumi up`:
 
-    python -m pulumi_ssm_contacts shifts --rotation-id "$(pulumi stack output london)" --count 14
+    python -m pulumi_ssm_contacts shifts --rotation-id "$(pulumi stack output london)" --days 7
 """
 
 import pulumi
