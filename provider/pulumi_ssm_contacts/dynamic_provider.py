@@ -6,9 +6,10 @@ no clients, no credentials, and stacks written by older releases keep loading.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 from botocore.exceptions import NoRegionError
 from pulumi.dynamic import (
@@ -26,6 +27,24 @@ from . import aws_client
 from . import bag as bags
 from .aws_errors import ContactError
 from .engine import IMPORT_KEY, Engine, Session
+from .validation import python_words
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _python_names(hook: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``hook``, its errors naming properties as the Python program wrote them (the engine
+    words them in the state's camelCase: ``validation.python_words`` renders them)."""
+
+    @functools.wraps(hook)
+    def named(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return hook(*args, **kwargs)
+        except ContactError as error:
+            raise ContactError(python_words(str(error))) from None
+
+    return named
 
 
 class EngineProvider(ResourceProvider):
@@ -84,6 +103,7 @@ class EngineProvider(ResourceProvider):
             delete_before_replace=change.delete_before_replace,
         )
 
+    @_python_names
     def create(self, props: dict[str, Any]) -> CreateResult:
         """Create (or with ``import_``, adopt) the resource; the ID is its ARN."""
         bag = self.engine.normalize(props)
@@ -94,6 +114,7 @@ class EngineProvider(ResourceProvider):
         id_, extra = self.engine.create(self._session(bag), bag)
         return CreateResult(id_, {**bag, **extra, "arn": id_})
 
+    @_python_names
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """The live resource; one that is gone reads empty, so refresh drops it."""
         found = self.engine.read(self._session(props, id_), id_, props)
@@ -101,6 +122,7 @@ class EngineProvider(ResourceProvider):
             return ReadResult("", {})
         return ReadResult(id_, {**found.outputs, "arn": id_}, found.inputs)
 
+    @_python_names
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         """Writes only what changed."""
         old = self.engine.normalize(olds)
@@ -108,6 +130,7 @@ class EngineProvider(ResourceProvider):
         extra = self.engine.update(self._session(new, id_), id_, old, new)
         return UpdateResult({**new, **extra, "arn": id_})
 
+    @_python_names
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         """Deletes the resource; one that is already gone counts as deleted."""
         self.engine.delete(self._session(props, id_), id_, props)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
+from pulumi_ssm_contacts.bag import snake
 from tests.protocol.resource_cases import CASES, Context, ResourceCase
 
 from .harness import Emulator, StackFactory, changes
@@ -117,7 +118,7 @@ def test_import_then_no_diff_and_mismatch_fails(
     declare(stack, case, {**case.inputs(ctx), **overrides(ctx)}, **{"import": existing})
     with pytest.raises(auto.CommandError) as mismatch:
         stack.up()
-    assert prop in str(mismatch.value)
+    assert snake(prop) in str(mismatch.value), "named as the Python program wrote it"
 
     declare(stack, case, case.inputs(ctx), **{"import": existing})
     emulator.control.clear_calls()

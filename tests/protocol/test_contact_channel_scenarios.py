@@ -241,7 +241,7 @@ def test_import_mismatch_names_the_properties_not_the_values(
     with pytest.raises(HookError) as raised:
         driver.create(inputs)
     message = str(raised.value)
-    assert "does not match the program in name, deliveryAddress" in message
+    assert "does not match the program in name, delivery_address" in message
     assert PHONE not in message and OTHER_PHONE not in message, "personal data"
     assert "old-phone" not in message
     assert control.counts() == {"GetContactChannel": 1, "ListTagsForResource": 1}, "no write"

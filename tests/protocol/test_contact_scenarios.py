@@ -182,7 +182,7 @@ def test_import_of_a_contact_that_differs_names_the_difference(
     with pytest.raises(HookError) as raised:
         driver.create(inputs)
     message = str(raised.value)
-    assert "does not match the program in displayName" in message
+    assert "does not match the program in display_name" in message
     assert "Someone Else" not in message and "Akua Mansa" not in message, "values may be secret"
     assert "CreateContact" not in control.counts()
 

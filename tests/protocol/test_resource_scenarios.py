@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from pulumi_ssm_contacts.bag import snake
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver, HookError
@@ -125,7 +126,7 @@ def test_import_mismatch_names_the_difference_and_writes_nothing(
     control.clear_calls()
     with pytest.raises(HookError) as raised:
         drive.create(inputs)
-    assert prop in str(raised.value)
+    assert snake(prop) in str(raised.value), "named as the Python program wrote it"
     assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
 
 
