@@ -140,24 +140,10 @@ def test_replace_on_type_deletes_before_creating(
     assert emulator.client.get_contact(ContactId=contact_arn("team"))["Type"] == "ESCALATION"
 
 
-def test_disappears_refresh_drops_it_and_up_recreates_it(
+def test_drift_display_name_then_disappears_refresh_sees_each_and_up_restores_it(
     new_stack: StackFactory, emulator: Emulator
 ) -> None:
-    stack = new_stack(CONTACTS_PROGRAM, AKUAM)
-    arn = stack.up().outputs["akuam"].value
-    emulator.client.delete_contact(ContactId=arn)
-
-    refreshed = stack.refresh()
-
-    assert changes(refreshed.summary.resource_changes) == {"delete": 1}
-    assert contact_state(stack, "akuam") is None
-    assert changes(stack.up().summary.resource_changes) == {"create": 1}
-    assert emulator.client.get_contact(ContactId=arn)["DisplayName"] == "Akua Mansa"
-
-
-def test_drift_display_name_refresh_reports_it_and_up_restores_it(
-    new_stack: StackFactory, emulator: Emulator
-) -> None:
+    """Two scenarios on one stack: drift (changed out of band), then disappears (deleted)."""
     stack = new_stack(CONTACTS_PROGRAM, AKUAM)
     arn = stack.up().outputs["akuam"].value
     emulator.client.update_contact(ContactId=arn, DisplayName="Changed Out Of Band")
@@ -167,6 +153,15 @@ def test_drift_display_name_refresh_reports_it_and_up_restores_it(
     assert changes(refreshed.summary.resource_changes) == {"update": 1}
     assert (contact_state(stack, "akuam") or {}).get("displayName") == "Changed Out Of Band"
     assert changes(stack.up().summary.resource_changes) == {"update": 1}
+    assert emulator.client.get_contact(ContactId=arn)["DisplayName"] == "Akua Mansa"
+
+    emulator.client.delete_contact(ContactId=arn)
+
+    refreshed = stack.refresh()
+
+    assert changes(refreshed.summary.resource_changes) == {"delete": 1}
+    assert contact_state(stack, "akuam") is None
+    assert changes(stack.up().summary.resource_changes) == {"create": 1}
     assert emulator.client.get_contact(ContactId=arn)["DisplayName"] == "Akua Mansa"
 
 
