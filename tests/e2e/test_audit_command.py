@@ -212,3 +212,14 @@ def test_usage_error_exits_2_without_traceback(
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_help_says_what_it_covers_and_what_it_cannot_see() -> None:
+    done = run_audit("--help")
+
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "contacts, contact channels, contact plans and rotations" in text
+    for finding in ("orphans", "drift", "pending", "unmanaged", "What it cannot see"):
+        assert finding in text
+    assert "0 when nothing of this stack is unaccounted for" in text
