@@ -93,7 +93,7 @@ def to_text(report: AuditReport, strict: bool = False) -> str:
         ]
     if report.orphans:
         count = len(report.orphans)
-        lines += ["", f"Orphans ({count}): tagged as this stack's, held by no resource of it"]
+        lines += ["", f"Orphans ({count}): this stack's, held by no resource of its state"]
         for kind, orphan in report.orphans:
             lines += _orphan_lines(kind, orphan)
     if report.drift:
@@ -134,7 +134,7 @@ def _count_line(t: TypeAudit) -> str:
     if t.kind is CHANNEL:
         live = f"{t.live} on the contacts audited"
     elif t.kind is PLAN:
-        live = f"{t.live} contacts with a plan-owner tag"
+        live = f"{t.live} contact(s) with a plan-owner tag"
     else:
         live = f"{t.live} in AWS"
     return f"  {t.kind.noun}s: {t.held} in the state{elsewhere}, {live}"
