@@ -35,9 +35,19 @@ def paging(new_stack: StackFactory) -> auto.Stack:
     return stack
 
 
-def test_paging_goes_up_pages_email_then_sms_and_a_second_up_is_a_no_op(
+def export(stack: auto.Stack, *flags: str) -> str:
+    """`pulumi stack export` as a user runs it (the Automation API's adds --show-secrets)."""
+    return stack.workspace.pulumi_command.run(
+        ["stack", "export", *flags, "--stack", stack.name],
+        stack.workspace.work_dir,
+        stack.workspace.env_vars,
+    ).stdout
+
+
+def test_paging_goes_up_pages_email_then_sms_keeps_the_number_secret_and_destroys_to_nothing(
     paging: auto.Stack, emulator: Emulator
 ) -> None:
+    """Three scenarios on one stack: basic (up, then a no-op up), the secret, destroy."""
     result = paging.up()
 
     assert emulator.aliases() == ["alejr", "mateoj", "payments-escalation"]
@@ -51,31 +61,14 @@ def test_paging_goes_up_pages_email_then_sms_and_a_second_up_is_a_no_op(
         result.outputs["sms_channel"].value,
     ]
     assert [s["DurationInMinutes"] for s in plan["Stages"]] == [5, 0]
-    assert changes(paging.up().summary.resource_changes) == {}
 
-
-def export(stack: auto.Stack, *flags: str) -> str:
-    """`pulumi stack export` as a user runs it (the Automation API's adds --show-secrets)."""
-    return stack.workspace.pulumi_command.run(
-        ["stack", "export", *flags, "--stack", stack.name],
-        stack.workspace.work_dir,
-        stack.workspace.env_vars,
-    ).stdout
-
-
-def test_paging_sms_number_is_only_ever_inside_a_secret(
-    paging: auto.Stack, emulator: Emulator
-) -> None:
-    result = paging.up()
-
+    # The SMS number is only ever inside a secret.
     assert NUMBER not in export(paging), "the plain export has ciphertext only"
     assert NUMBER not in result.stdout
     places = places_of(json.loads(export(paging, "--show-secrets")), NUMBER)
     assert len(places) >= 2 and all(places), "every copy is inside a secret envelope"
 
-
-def test_paging_destroy_leaves_the_emulator_empty(paging: auto.Stack, emulator: Emulator) -> None:
-    paging.up()
+    assert changes(paging.up().summary.resource_changes) == {}
 
     paging.destroy()
 
