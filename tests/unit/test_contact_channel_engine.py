@@ -216,7 +216,7 @@ def test_delete_untags_the_marker_and_leaves_another_owners_channel_alone() -> N
 def test_import_of_a_channel_marked_as_another_owners_is_refused() -> None:
     client = FakeClient()
     client.contact_tags = {"pulumi-ssm-contacts/channel/0": "contacts/staging/sms"}
-    with pytest.raises(ContactError, match="Import for .* refused: its contact's tag"):
+    with pytest.raises(ContactError, match=r"Import for .* refused: its contact's tag"):
         ENGINE.adopt(session(client), channel_arn(0), bag())
     assert "TagResource" not in client.operations()
 
@@ -252,3 +252,26 @@ def test_a_conflict_on_create_is_explained() -> None:
     with pytest.raises(ContactError, match="ConflictException") as raised:
         ENGINE.create(session(client), bag())
     assert PHONE not in str(raised.value)
+
+
+def test_refresh_of_a_channel_marked_as_another_owners_fails_naming_it() -> None:
+    client = FakeClient()
+    client.contact_tags = {"pulumi-ssm-contacts/channel/0": "contacts/staging/sms"}
+    with pytest.raises(ContactError, match=r"Refresh for .* refused: .*contacts/staging/sms"):
+        ENGINE.read(session(client), channel_arn(0), bag())
+
+
+def test_refresh_of_a_channel_gone_with_its_contact_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr("pulumi.log.warn", lambda message, *_, **__: warned.append(message))
+    client = FakeClient(gone={channel_arn(0)})
+
+    def contact_gone(**request: Any) -> dict[str, Any]:
+        raise client._error("ResourceNotFoundException")
+
+    client.list_tags_for_resource = contact_gone  # type: ignore[method-assign]
+
+    assert ENGINE.read(session(client), channel_arn(0), bag()) is None
+    [message] = warned
+    assert f"its contact {CONTACT} was deleted" in message
+    assert PHONE not in message
