@@ -120,7 +120,9 @@ def week_of_shifts(env: Mapping[str, str], project: Path) -> str:
         text=True,
         check=False,
     )
-    return table.stdout if table.returncode == 0 else f"  (shifts failed: {table.stderr.strip()})"
+    if table.returncode != 0:
+        return f"  (shifts failed: {table.stderr.strip()})"
+    return table.stdout.rstrip()
 
 
 def main() -> None:
