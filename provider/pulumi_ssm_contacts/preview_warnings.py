@@ -35,10 +35,9 @@ def warn_of_likely_mistakes(
     inputs = dict(props)
 
     async def warn() -> bool:
-        bag = await _resolved(inputs)
         try:
-            found = engine.warnings(engine.normalize(bag))
-        except Exception:  # a warning never fails a program: check reports what is wrong
+            found = engine.warnings(engine.normalize(await _resolved(inputs)))
+        except Exception:  # a warning never fails a program: check (or the input) says why
             return False
         for warning in found:
             pulumi.log.warn(warning_text(engine.type_name, resource_name, warning), resource)
