@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
+from tests.protocol.resource_cases import CASES
+
 from .harness import CONTACTS_PROGRAM, Contacts, Emulator, StackFactory
 
 pytestmark = pytest.mark.e2e
@@ -249,4 +251,46 @@ def test_a_contact_plan_breaking_its_contact_types_rules_fails_preview(
 
     printed = " ".join(str(failure.value).split())
     assert f"ContactPlan resource 'subject' has a problem: {expected}" in printed, printed
+    assert emulator.operations() == []
+
+
+# -- what AWS refuses at `up`, refused at preview under the real CLI --------------------------
+
+STATIC_CONTEXT = {
+    "contact": AKUAM,
+    "email": EMAIL,
+    "sms": EMAIL.replace("0a1b2c3d", "4e5f6a7b"),
+    "other": BOSS,
+    "other_email": f"{ARN}:contact-channel/boss/0a1b2c3d-5ee0-4a4c-9b1e-6c7d8e9f0a1b",
+}
+"""ARNs for the scenario table's inputs: preview makes no call, so none need exist."""
+
+AWS_ERRORS = [
+    ("Contact", "oncall-nine-rotations"),
+    ("Contact", "escalation-engages-a-channel"),
+    ("Contact", "personal-engages-another-contacts-channel"),
+    ("ContactPlan", "contact-id-is-a-rotation"),
+    ("ContactPlan", "nine-rotations"),
+    ("ContactPlan", "no-rotations"),
+    ("Rotation", "leap-second"),
+    ("Rotation", "member-is-a-channel"),
+]
+"""Rows of tests/protocol/resource_cases.py (which runs them all in process and over gRPC)."""
+
+
+@pytest.mark.parametrize(("kind", "row"), AWS_ERRORS, ids=[f"{k}-{r}" for k, r in AWS_ERRORS])
+def test_what_aws_refuses_at_up_fails_preview_naming_the_property(
+    new_stack: StackFactory, emulator: Emulator, kind: str, row: str
+) -> None:
+    case = next(c for c in CASES if c.name == kind)
+    overrides, prop = case.bad[row]
+    inputs = {**case.inputs(STATIC_CONTEXT), **overrides}
+    stack = new_stack(RESOURCE_PROGRAM)
+    stack.set_config("resource", auto.ConfigValue(json.dumps({"type": kind, "inputs": inputs})))
+    emulator.control.clear_calls()
+
+    with pytest.raises(auto.CommandError) as failure:
+        stack.preview()
+
+    assert f"has a problem: {prop}: " in " ".join(str(failure.value).split())
     assert emulator.operations() == []
