@@ -147,7 +147,13 @@ def changes(summary: Mapping[auto.OpType, int] | Mapping[str, int] | None) -> di
 
 def contact_state(stack: auto.Stack, name: str) -> dict[str, Any] | None:
     """Outputs of the Contact resource `name` in the stack's state (None when it has none)."""
-    deployment = stack.export_stack().deployment or {}
+    # `stack export` without the Automation API's --show-secrets: a Contact's outputs hold none.
+    exported = stack.workspace.pulumi_command.run(
+        ["stack", "export", "--stack", stack.name],
+        stack.workspace.work_dir,
+        dict(stack.workspace.env_vars),
+    ).stdout
+    deployment = json.loads(exported).get("deployment") or {}
     for resource in deployment.get("resources", []):
         if resource["urn"].endswith(f"::{name}") and resource["type"].endswith("Contact"):
             outputs: dict[str, Any] = resource.get("outputs", {})
