@@ -294,3 +294,25 @@ def test_what_aws_refuses_at_up_fails_preview_naming_the_property(
 
     assert f"has a problem: {prop}: " in " ".join(str(failure.value).split())
     assert emulator.operations() == []
+
+
+def test_a_rotation_member_missing_at_up_fails_in_one_paragraph(
+    new_stack: StackFactory, emulator: Emulator
+) -> None:
+    """What only AWS knows (the contact does not exist) fails at `up`, naming it (finding 19)."""
+    akuam = emulator.client.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})
+    ghost = f"{ARN}:contact/ghost"
+    stack = new_stack(RESOURCE_PROGRAM)
+    spec = {"type": "Rotation", "inputs": _rotation(contactIds=[akuam["ContactArn"], ghost])}
+    stack.set_config("resource", auto.ConfigValue(json.dumps(spec)))
+
+    with pytest.raises(auto.CommandError) as failure:
+        stack.up()
+
+    printed = " ".join(str(failure.value).split())
+    assert (
+        f"CreateRotation for rotation 'primary' in us-east-1 failed: AWS has no contact {ghost} "
+        "(ResourceNotFoundException). What to do: the contact"
+    ) in printed
+    assert "NotFound: ResourceNotFoundException" not in printed
+    assert emulator.client.list_rotations()["Rotations"] == []
