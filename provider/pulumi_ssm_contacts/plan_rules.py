@@ -105,7 +105,8 @@ def plan_failures(
             )
         )
     if isinstance(rotation_ids, list):
-        if len(rotation_ids) > MAX_ROTATIONS:
+        if MAX_ROTATIONS < len(rotation_ids) <= _model_max_rotations():
+            # Past the model's own maximum the model's rule says it: one problem, once.
             failures.append(
                 Failure(
                     f"{prefix}rotationIds",
@@ -271,6 +272,17 @@ def repeats(values: list[Any], path: str, what: str) -> list[Failure]:
         else:
             seen[value] = index
     return out
+
+
+def _model_max_rotations() -> int:
+    """The model's maximum of ``Plan.RotationIds`` (25, above AWS's documented eight)."""
+    from botocore.model import StructureShape
+
+    from .service_model import service_model
+
+    plan = service_model().shape_for("Plan")
+    assert isinstance(plan, StructureShape)
+    return int(plan.members["RotationIds"].metadata.get("max", 0))
 
 
 def _article(word: str) -> str:

@@ -144,6 +144,15 @@ def test_an_oncall_schedule_takes_at_most_eight_rotations() -> None:
     assert paths(plan_failures(None, plan, "")) == ["rotationIds"], "a ContactPlan too"
 
 
+def test_more_rotations_than_the_model_allows_is_said_once() -> None:
+    many = [f"{ARN}:rotation/r{i}" for i in range(26)]
+    bag = {"alias": "oncall", "type": "ONCALL_SCHEDULE", "plan": {"rotationIds": many}}
+    _, failures = ContactEngine().check(bag)
+    assert [(f.property, f.reason) for f in failures] == [
+        ("plan.rotationIds", "must have length less than or equal to 25")
+    ]
+
+
 @pytest.mark.parametrize(
     ("contact_type", "plan", "path"),
     [
