@@ -27,7 +27,7 @@ LONGEST = ("tests/e2e/test_bench_smoke.py", "tests/e2e/test_preview_matches_up.p
 """Files of tests that take minutes each (`--durations`), started before every other test."""
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: pluggy keeps plugins in sets
 class _Progress:
     """Sums the phases of each e2e test and prints one line when its teardown is reported."""
 
