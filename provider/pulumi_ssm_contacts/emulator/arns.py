@@ -30,10 +30,22 @@ def rotation_arn(region: str, account_id: str, rotation_id: str) -> str:
     return f"{_prefix(region, account_id)}:rotation/{rotation_id}"
 
 
+def engagement_arn(region: str, account_id: str, alias: str, engagement_id: str) -> str:
+    """The ARN of an engagement of the contact ``alias`` (AWS CLI's start-engagement example)."""
+    return f"{_prefix(region, account_id)}:engagement/{alias}/{engagement_id}"
+
+
+def page_arn(region: str, account_id: str, alias: str, page_id: str) -> str:
+    """The ARN of a page to the contact ``alias`` (AWS CLI's list-pages-by-engagement example)."""
+    return f"{_prefix(region, account_id)}:page/{alias}/{page_id}"
+
+
 RESOURCE_TYPES = {
     "contact": "CONTACT",
     "contact-channel": "CONTACT_CHANNEL",
     "rotation": "ROTATION",
+    "engagement": "ENGAGEMENT",
+    "page": "PAGE",
 }
 """The ResourceType a ResourceNotFoundException names, by the ARN's resource kind."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import time
 from typing import Any
 from uuid import uuid4
 
@@ -14,6 +13,9 @@ from moto.utilities.tagging_service import TaggingService
 from .. import shifts
 from ..service_model import service_model, validate_shape
 from . import arns, hooks
+from .clock import CLOCK
+from .engagement_backend import EngagementsMixin, RotationOverride
+from .engagements import Engagement
 from .exceptions import (
     ConflictException,
     ResourceNotFoundException,
@@ -40,6 +42,7 @@ PAGINATION_MODEL = {
     }
     for name in ("list_contacts", "list_contact_channels", "list_rotations")
 }
+"""The engagement operations paginate with :data:`.engagement_backend.PAGINATION_MODEL`."""
 SHIFT_PAGINATION_MODEL = {
     name: {
         "input_token": "next_token",
@@ -51,8 +54,9 @@ SHIFT_PAGINATION_MODEL = {
 }
 
 
-class SSMContactsBackend(BaseBackend):
-    """Contacts, channels, rotations and tags of one account in one region."""
+class SSMContactsBackend(EngagementsMixin, BaseBackend):
+    """Contacts, channels, rotations, tags, engagements, rotation overrides and contact
+    policies of one account in one region."""
 
     def __init__(self, region_name: str, account_id: str) -> None:
         super().__init__(region_name, account_id)
@@ -61,6 +65,9 @@ class SSMContactsBackend(BaseBackend):
         self.rotations: dict[str, Rotation] = {}
         self.tagger = TaggingService()
         self.tokens = IdempotencyTokens(hooks.token_rules)
+        self.engagements: dict[str, Engagement] = {}
+        self.rotation_overrides: dict[str, list[RotationOverride]] = {}
+        self.policies: dict[str, str] = {}
 
     # -- lookups -------------------------------------------------------------
 
@@ -165,7 +172,8 @@ class SSMContactsBackend(BaseBackend):
             contact.display_name = display_name
 
     def delete_contact(self, contact_id: str) -> None:
-        """Delete the contact and its channels (references from other plans stay)."""
+        """Delete the contact, its channels and its policy (references from other plans
+        stay)."""
         contact = self._contact(contact_id)
         del self.contacts[contact.arn]
         self.tokens.resource_deleted(contact.arn)
@@ -173,6 +181,7 @@ class SSMContactsBackend(BaseBackend):
             del self.channels[arn]
             self.tokens.resource_deleted(arn)
         self.tagger.delete_all_tags_for_resource(contact.arn)
+        self.policies.pop(contact.arn, None)
 
     @paginate(pagination_model=PAGINATION_MODEL)
     def list_contacts(self, alias_prefix: str | None, contact_type: str | None) -> list[Contact]:
@@ -293,7 +302,7 @@ class SSMContactsBackend(BaseBackend):
             arn,
             name,
             list(contact_ids),
-            time.time() if start_time is None else start_time,
+            CLOCK.now() if start_time is None else start_time,
             time_zone_id,
             copy.deepcopy(recurrence),
         )
@@ -329,6 +338,7 @@ class SSMContactsBackend(BaseBackend):
         del self.rotations[rotation.arn]
         self.tokens.resource_deleted(rotation.arn)
         self.tagger.delete_all_tags_for_resource(rotation.arn)
+        self.rotation_overrides.pop(rotation.arn, None)
         for contact in self.contacts.values():
             ids = contact.plan.get("RotationIds")
             if ids and rotation.arn in ids:
@@ -367,7 +377,7 @@ class SSMContactsBackend(BaseBackend):
             if validate_shape(arn_shape, member):
                 raise invalid(f"Members[{index}] must be a contact ARN, not {member!r}")
         if rotation_start_time is None:
-            rotation_start_time = time.time() if start_time is None else start_time
+            rotation_start_time = CLOCK.now() if start_time is None else start_time
         rotation = {
             "ContactIds": members,
             "StartTime": rotation_start_time,
@@ -380,8 +390,13 @@ class SSMContactsBackend(BaseBackend):
     def list_rotation_shifts(
         self, rotation_id: str, start_time: Any, end_time: Any
     ) -> list[shifts.RotationShift]:
-        """The rotation's shifts in the window (no StartTime: from the rotation's start)."""
-        return self._shifts(self._rotation(rotation_id).describe(), start_time, end_time, [])
+        """The rotation's shifts in the window (no StartTime: from the rotation's start), its
+        overrides honoured."""
+        rotation = self._rotation(rotation_id)
+        overrides = [o.describe() for o in self.rotation_overrides.get(rotation.arn, [])]
+        for override in overrides:
+            override["NewMembers"] = override.pop("NewContactIds")
+        return self._shifts(rotation.describe(), start_time, end_time, overrides)
 
     @staticmethod
     def _shifts(

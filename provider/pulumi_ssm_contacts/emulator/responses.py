@@ -9,7 +9,6 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from moto.core.common_types import TYPE_RESPONSE
-from moto.core.exceptions import InvalidToken
 from moto.core.request import Request
 from moto.core.responses import BaseResponse
 from moto.core.utils import camelcase_to_underscores
@@ -18,6 +17,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from ..service_model import aws_validation_message, input_shape, service_model, validate_input
 from ..shifts import RotationShift
 from . import hooks, protocol
+from .engagement_responses import EngagementResponses
 from .exceptions import (
     CONTENT_TYPE,
     SSMContactsError,
@@ -25,6 +25,7 @@ from .exceptions import (
     ValidationException,
 )
 from .models import SSMContactsBackend, ssmcontacts_backends
+from .pagination import token_errors as _token_errors
 
 OPERATION_LOCK = threading.RLock()
 """Operations run one at a time: the threaded server must not interleave check-then-act
@@ -32,8 +33,9 @@ OPERATION_LOCK = threading.RLock()
 latency) runs outside it."""
 
 
-class SSMContactsResponse(BaseResponse):
-    """One method per operation; X-Amz-Target ``SSMContacts.<Operation>`` selects it."""
+class SSMContactsResponse(EngagementResponses, BaseResponse):
+    """One method per operation; X-Amz-Target ``SSMContacts.<Operation>`` selects it (the
+    engagement, override and policy operations are in :class:`EngagementResponses`)."""
 
     use_raw_body = True
     """The body stays bytes: :mod:`.protocol` decodes it, strictly."""
@@ -331,22 +333,12 @@ def _shift(shift: RotationShift) -> dict[str, Any]:
     return item
 
 
-class _token_errors:
-    """Answer a NextToken the backend cannot use as AWS would: ValidationException."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: Any, tb: Any) -> None:
-        if kind is not None and issubclass(kind, InvalidToken):
-            raise ValidationException("Invalid NextToken", "OTHER") from error
-
-
 @functools.cache
 def implemented_operations() -> frozenset[str]:
     """The model's operations that :class:`SSMContactsResponse` has a method for."""
+    ours = (SSMContactsResponse, EngagementResponses)
     return frozenset(
         name
         for name in service_model().operation_names
-        if callable(SSMContactsResponse.__dict__.get(camelcase_to_underscores(name)))
+        if any(callable(cls.__dict__.get(camelcase_to_underscores(name))) for cls in ours)
     )

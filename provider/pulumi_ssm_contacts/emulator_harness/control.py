@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .call_log import Call
@@ -120,3 +121,27 @@ class EmulatorControl:
         """The last activation code "sent" to each contact channel, by channel ARN."""
         codes: dict[str, str] = self._request("GET", "activation-codes")["codes"]
         return codes
+
+    def accept_codes(self) -> dict[str, str]:
+        """The accept code each page carries (what a responder would reply with), by page ARN."""
+        codes: dict[str, str] = self._request("GET", "accept-codes")["codes"]
+        return codes
+
+    def clock(self) -> datetime:
+        """The emulator's clock (UTC)."""
+        return datetime.fromtimestamp(self._request("GET", "clock")["now"], UTC)
+
+    def set_clock(self, when: datetime | float) -> datetime:
+        """Stand the emulator's clock at ``when`` (timezone-aware, or epoch seconds): it stays
+        there until moved, so engagements advance only when a test says."""
+        now = when.timestamp() if isinstance(when, datetime) else float(when)
+        return datetime.fromtimestamp(self._request("POST", "clock", {"now": now})["now"], UTC)
+
+    def advance_clock(self, *, minutes: float = 0, seconds: float = 0) -> datetime:
+        """Move the emulator's clock forward; the new time."""
+        body = {"seconds": minutes * 60 + seconds}
+        return datetime.fromtimestamp(self._request("POST", "clock/advance", body)["now"], UTC)
+
+    def release_clock(self) -> None:
+        """Back to real time."""
+        self._request("DELETE", "clock")

@@ -1,4 +1,5 @@
-"""The control API (``/_emulator/*``): the call log, the settings, activation codes, reset.
+"""The control API (``/_emulator/*``): the call log, the settings, activation codes, the clock,
+reset.
 
 It is for programs on the developer's machine, never for a web page: every state-changing
 request (POST, DELETE) must be ``Content-Type: application/json``, which a page cannot send
@@ -14,6 +15,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from werkzeug.wrappers import Request, Response
+
+from pulumi_ssm_contacts.emulator.clock import CLOCK
 
 from . import state
 from .settings import SettingError, SettingsHolder
@@ -61,10 +64,41 @@ def _routes() -> dict[tuple[str, str], Route]:
         ("DELETE", "calls"): lambda _: state.CALL_LOG.clear(),
         ("POST", "reset"): lambda _: state.reset(),
         ("GET", "activation-codes"): lambda _: {"codes": state.activation_codes()},
+        ("GET", "accept-codes"): lambda _: {"codes": state.accept_codes()},
+        ("GET", "clock"): lambda _: _clock_json(),
+        ("POST", "clock"): _set_clock,
+        ("POST", "clock/advance"): _advance_clock,
+        ("DELETE", "clock"): lambda _: CLOCK.release(),
         **_settings_routes("faults", state.FAULTS),
         **_settings_routes("preconditions", state.PRECONDITIONS),
         **_settings_routes("tokens", state.TOKENS),
     }
+
+
+def _clock_json() -> dict[str, Any]:
+    return {"now": CLOCK.now(), "fixed": CLOCK.is_fixed()}
+
+
+def _number(body: dict[str, Any], name: str) -> float:
+    value = body.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ControlError(400, f"{name!r} must be a number, not {value!r}")
+    return float(value)
+
+
+def _set_clock(body: dict[str, Any]) -> dict[str, Any]:
+    """``{"now": epoch seconds}``: stand the clock there."""
+    CLOCK.set(_number(body, "now"))
+    return _clock_json()
+
+
+def _advance_clock(body: dict[str, Any]) -> dict[str, Any]:
+    """``{"seconds": n}``: move the clock forward."""
+    seconds = _number(body, "seconds")
+    if seconds < 0:
+        raise ControlError(400, f"the clock only moves forward, not by {seconds} seconds")
+    CLOCK.advance(seconds)
+    return _clock_json()
 
 
 def _json(body: Any, status: int = 200, headers: Iterable[tuple[str, str]] = ()) -> Response:

@@ -30,6 +30,7 @@ __all__ = [
     "FaultConfig",
     "PreconditionConfig",
     "TokenPolicy",
+    "accept_codes",
     "activation_codes",
     "install",
     "load_env",
@@ -47,9 +48,12 @@ def install() -> None:
 
 
 def reset() -> None:
-    """Drop every account's resources and the call log; every setting back to its default."""
+    """Drop every account's resources and the call log; every setting back to its default,
+    the clock back to real time."""
+    from pulumi_ssm_contacts.emulator.clock import CLOCK
     from pulumi_ssm_contacts.emulator.models import ssmcontacts_backends
 
+    CLOCK.release()
     for account in ssmcontacts_backends.values():
         account.reset()
     ssmcontacts_backends.clear()
@@ -69,6 +73,19 @@ def activation_codes() -> dict[str, str]:
         for backend in account.values()
         for channel in backend.channels.values()
         if channel.activation_code is not None
+    }
+
+
+def accept_codes() -> dict[str, str]:
+    """The accept code of each page, across accounts and regions."""
+    from pulumi_ssm_contacts.emulator.models import ssmcontacts_backends
+
+    return {
+        page.arn: page.accept_code
+        for account in ssmcontacts_backends.values()
+        for backend in account.values()
+        for engagement in backend.engagements.values()
+        for page in engagement.pages
     }
 
 

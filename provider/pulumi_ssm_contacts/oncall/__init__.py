@@ -1,0 +1,17 @@
+"""Who an incident pages, when and through what: the paging engine and the ``page`` command.
+
+- :mod:`.paging`: the engine. Given a setup (contacts with their plans, channels with their
+  activation status, rotations with their overrides) and a contact engaged at a time, it
+  computes every page and every channel send, stage by stage, with nobody acknowledging, and
+  the dead ends it meets (a schedule with nobody on call, a contact whose plan pages no
+  channel). The emulator's StartEngagement runs it, and so does ``page``, so the two agree.
+- :mod:`.page_table`: the timeline as a Markdown table (channels named by name and type,
+  never by delivery address).
+- :mod:`.setup_sources`: a setup read from ssm-contacts with boto3, or from a stack export.
+- :mod:`.page_command`: ``python -m pulumi_ssm_contacts page``.
+
+May import the standard library, :mod:`pulumi_ssm_contacts.shifts` and
+:mod:`pulumi_ssm_contacts.stack_export`; boto3 only inside the functions that read AWS. Never
+the emulator (the emulator imports this package, not the reverse), never Pulumi. See
+docs/oncall.md.
+"""
