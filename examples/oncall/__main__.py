@@ -10,6 +10,9 @@ after 15 minutes.
 that the schedule leaves London's nights uncovered. After `pulumi up`:
 
     python -m pulumi_ssm_contacts shifts --rotation-id "$(pulumi stack output london)" --days 7
+    python -m pulumi_ssm_contacts page --contact sre-escalation --at 2026-12-09T12:00:00Z
+
+README.md shows both, and what to do about channels that are not activated yet.
 """
 
 import pulumi
@@ -77,7 +80,7 @@ def weekly(hours: dict[str, list[RotationRecurrenceShiftCoverageArgs]]) -> Rotat
 
 akua = responder("akua", "akua", "akua@example.com")
 kwame = responder("kwame", "kwame", "kwame@example.com")
-manager = Contact("manager", alias="sre-manager", display_name="SRE manager", type="PERSONAL")
+manager = responder("manager", "sre-manager", "sre-manager@example.com")
 
 london = Rotation(
     "london",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from . import audit_command, shifts_command
+from .oncall import page_command
 
 
 class Command(Protocol):
@@ -26,7 +27,7 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (audit_command, shifts_command)
+COMMANDS: tuple[Command, ...] = (audit_command, shifts_command, page_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

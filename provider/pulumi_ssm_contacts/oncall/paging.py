@@ -117,6 +117,8 @@ class DeadEnd:
     contact_arn: str
     path: tuple[Step, ...]
     reason: str
+    skipped: tuple[Skip, ...] = ()
+    """For a person: the channels its plan targets that cannot be paged."""
 
 
 @dataclass(frozen=True)
@@ -174,8 +176,15 @@ class _Walk:
         self.engaged: list[Engaged] = []
         self.dead_ends: list[DeadEnd] = []
 
-    def dead_end(self, at: datetime, arn: str, path: tuple[Step, ...], reason: str) -> None:
-        self.dead_ends.append(DeadEnd(at, arn, path, reason))
+    def dead_end(
+        self,
+        at: datetime,
+        arn: str,
+        path: tuple[Step, ...],
+        reason: str,
+        skipped: Sequence[Skip] = (),
+    ) -> None:
+        self.dead_ends.append(DeadEnd(at, arn, path, reason, tuple(skipped)))
 
     def contact(self, arn: str, at: datetime, path: tuple[Step, ...]) -> None:
         contact = self.setup.contacts.get(arn)
@@ -222,7 +231,8 @@ class _Walk:
             self.dead_end(at, contact.arn, path, "the contact's plan has no stages")
         elif skipped:
             reasons = ", ".join(sorted({s.reason for s in skipped}))
-            self.dead_end(at, contact.arn, path, f"no channel of its plan can be paged ({reasons})")
+            reason = f"no channel of its plan can be paged ({reasons})"
+            self.dead_end(at, contact.arn, path, reason, skipped)
         else:
             self.dead_end(at, contact.arn, path, "the contact's plan targets no channel")
 
