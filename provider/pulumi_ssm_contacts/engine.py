@@ -235,9 +235,10 @@ class Engine(ABC):
         """Untag removed keys and tag changed ones (ownership tags included), one call each.
 
         ``live`` is the resource's whole tag map when it was just read (it replaces what
-        ``old`` implies); channel markers in it are the channels' (channel_markers.py) and
-        stay. A new bag without an owner (direct provider use) keeps the
-        recorded owner.
+        ``old`` implies). This package's tags in it that name another owner are that
+        owner's and stay: a channel's marker (channel_markers.py), a ContactPlan's
+        plan-owner tag on a Contact that leaves its plan unmanaged. A new bag without an
+        owner (direct provider use) keeps the recorded owner.
         """
         kept = new if new.get(OWNER_KEY) else {**new, OWNER_KEY: old.get(OWNER_KEY)}
         old_tags = (
@@ -245,7 +246,12 @@ class Engine(ABC):
         )
         new_tags = {**new.get("tags", {}), **self.ownership_tags(kept)}
         to_tag = {k: v for k, v in new_tags.items() if old_tags.get(k) != v}
-        to_untag = sorted(k for k in set(old_tags) - set(new_tags) if not is_marker(k))
+        to_untag = sorted(
+            k
+            for k in set(old_tags) - set(new_tags)
+            if not k.startswith(RESERVED_PREFIX)
+            or (old_tags[k] == kept.get(OWNER_KEY) and not is_marker(k))
+        )
         if to_untag:
             client = session.client
             call(

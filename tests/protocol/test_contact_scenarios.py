@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
+from pulumi_ssm_contacts.ownership import PLAN_OWNER_TAG
 from tests.protocol.drivers import Driver, GrpcDriver, HookError
 
 if TYPE_CHECKING:
@@ -374,3 +375,26 @@ def test_access_denied_names_the_iam_action(driver: Driver, control: EmulatorCon
     with pytest.raises(HookError) as raised:
         driver.create(inputs)
     assert "IAM action ssm-contacts:CreateContact" in str(raised.value)
+
+
+def test_import_keeps_the_plan_owner_tag_of_another_resource(
+    driver: Driver, aws: SSMContactsClient
+) -> None:
+    """A Contact that leaves its plan unmanaged, imported over a contact whose plan a
+    ContactPlan owns, must not untag that ContactPlan's plan-owner tag."""
+    arn = aws.create_contact(
+        Alias="akuam",
+        DisplayName="Akua Mansa",
+        Type="PERSONAL",
+        Plan={"Stages": []},
+        Tags=[
+            {"Key": "team", "Value": "sre"},
+            {"Key": PLAN_OWNER_TAG, "Value": "contacts/prod/akuam-plan"},
+        ],
+    )["ContactArn"]
+    inputs, failures = driver.check({}, akuam(importArn=arn))
+    assert failures == {}
+    driver.create(inputs)
+    tags = {t["Key"]: t.get("Value") for t in aws.list_tags_for_resource(ResourceARN=arn)["Tags"]}
+    assert tags[PLAN_OWNER_TAG] == "contacts/prod/akuam-plan", "the ContactPlan's tag stays"
+    assert tags[OWNER_TAG["Key"]] == OWNER, "and the Contact owns the contact"
