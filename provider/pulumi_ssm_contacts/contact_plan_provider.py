@@ -21,7 +21,13 @@ from .contact_provider import contact_with_tags
 from .dynamic_provider import EngineProvider
 from .engine import Engine, Read, Session, keep_bookkeeping, tag
 from .ownership import OWNER_KEY, PLAN_OWNER_TAG
-from .plan_rules import arn_kind_failure, normalize_plan, plan_failures, plan_warnings
+from .plan_rules import (
+    arn_kind_failure,
+    normalize_plan,
+    plan_failures,
+    plan_request,
+    plan_warnings,
+)
 from .validation import CONTACT_TYPE_HINT, Failure, is_unknown, model_failures
 
 
@@ -220,7 +226,7 @@ class ContactPlanEngine(Engine):
 
     def _write(self, session: Session, contact_id: str, plan: Mapping[str, Any]) -> None:
         client = session.client
-        api_plan = bags.to_api(plan)
+        api_plan = plan_request(plan)
         call(
             session.ctx("UpdateContact", contact_id),
             lambda: client.update_contact(ContactId=contact_id, Plan=api_plan),

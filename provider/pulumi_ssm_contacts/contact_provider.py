@@ -27,7 +27,7 @@ from .engine import (
     split_owner,
 )
 from .ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
-from .plan_rules import normalize_plan, plan_failures, plan_warnings
+from .plan_rules import normalize_plan, plan_failures, plan_request, plan_warnings
 from .validation import Failure, is_unknown, model_failures
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class ContactEngine(Engine):
         if old.get("displayName", "") != new.get("displayName", ""):
             request["DisplayName"] = new.get("displayName", "")
         if "plan" in new and old.get("plan") != new["plan"]:
-            request["Plan"] = bags.to_api(new["plan"])
+            request["Plan"] = plan_request(new["plan"])
         client = session.client
         send_changes(session, "UpdateContact", client.update_contact, request, ContactId=id_)
 
@@ -260,7 +260,13 @@ def create_request(
     request: dict[str, Any] = {
         "Alias": bag.get("alias"),
         "Type": bag.get("type"),
-        "Plan": bags.to_api(plan) if plan is not None else {"Stages": []},
+        "Plan": (
+            {"Stages": []}
+            if plan is None
+            else plan_request(plan)
+            if isinstance(plan, Mapping)
+            else bags.to_api(plan)  # unknown at preview, or a type error check reports
+        ),
     }
     if bag.get("displayName"):
         request["DisplayName"] = bag["displayName"]

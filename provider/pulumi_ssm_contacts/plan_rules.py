@@ -8,10 +8,13 @@ rules that need it are then checked against the plan's own content.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .bag import arn_alias, arn_kind
 from .validation import Failure, is_unknown
+
+if TYPE_CHECKING:
+    from mypy_boto3_ssm_contacts.type_defs import PlanTypeDef
 
 MAX_STAGES = 100
 """Our bound on a plan's stages (AWS's API reference states none; 100 stages of up to 30
@@ -287,6 +290,19 @@ def _model_max_rotations() -> int:
 
 def _article(word: str) -> str:
     return "an" if word[:1] in "AEIOU" else "a"
+
+
+def plan_request(plan: Mapping[str, Any]) -> PlanTypeDef:
+    """A normalized plan as the API's ``Plan`` member. A plan of rotations leaves out its
+    empty ``Stages``: AWS refuses ``Stages: []`` on an on-call schedule as "ONCALL SCHEDULE
+    contact cannot have stages in plan" (hashicorp/terraform-provider-aws#39758), and the
+    model requires neither member."""
+    from .bag import to_api
+
+    request: dict[str, Any] = to_api(plan)
+    if request.get("RotationIds") and not request.get("Stages"):
+        request.pop("Stages", None)
+    return cast("PlanTypeDef", request)
 
 
 def normalize_plan(plan: Any) -> Any:
