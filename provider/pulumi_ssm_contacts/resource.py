@@ -19,6 +19,7 @@ import pulumi.dynamic
 
 from .bag import camel
 from .engine import IMPORT_KEY
+from .oncall.dead_end_warnings import declare as declare_for_dead_ends
 from .ownership import OWNER_KEY, ROOT_STACK_TYPE, owner_id, parents_of_urn
 from .preview_warnings import warn_of_likely_mistakes
 
@@ -95,6 +96,7 @@ class SsmContactsResource(pulumi.dynamic.Resource):
         engine = getattr(provider, "engine", None)
         if engine is not None:
             warn_of_likely_mistakes(self, engine, resource_name, props)
+        declare_for_dead_ends(self, resource_name, props)
         # The ARN is the ID. A preview of an in-place update knows the ID but not the
         # ``arn`` output (the engine answers a dynamic provider's update preview with the
         # new inputs alone), and dependents given an unknown ARN would preview replaced.

@@ -9,9 +9,11 @@
   never by delivery address).
 - :mod:`.setup_sources`: a setup read from ssm-contacts with boto3, or from a stack export.
 - :mod:`.page_command`: ``python -m pulumi_ssm_contacts page``.
+- :mod:`.dead_end_warnings`: the dead ends of a program's plans, warned at preview (it runs
+  in the program, so it alone imports Pulumi, and the package's resource modules lazily).
 
-May import the standard library, :mod:`pulumi_ssm_contacts.shifts` and
-:mod:`pulumi_ssm_contacts.stack_export`; boto3 only inside the functions that read AWS. Never
-the emulator (the emulator imports this package, not the reverse), never Pulumi. See
-docs/oncall.md.
+The others may import the standard library, :mod:`pulumi_ssm_contacts.shifts`,
+:mod:`pulumi_ssm_contacts.bag` and :mod:`pulumi_ssm_contacts.stack_export`; boto3 only inside
+the functions that read AWS. Never the emulator (the emulator imports :mod:`.paging`, not the
+reverse), and never Pulumi. See docs/oncall.md.
 """
