@@ -90,3 +90,20 @@ def test_oncall_example_warns_of_an_unactivated_channel_until_it_is_activated(
     assert "activate-contact-channel" in left[0]
     assert "kwame@example.com" not in one_left.stdout
     assert warnings(clean.stdout) == [], clean.stdout
+
+
+def test_escalation_engaging_a_schedule_with_uncovered_hours_warns_at_preview(
+    new_stack: StackFactory, emulator: Emulator
+) -> None:
+    stack = new_stack(ONCALL, config={"followTheSun": "false"})
+
+    preview = stack.preview()
+
+    engages = [w for w in warnings(preview.stdout) if "engages" in w]
+    assert engages == [
+        "warning: Contact 'escalation': plan.stages[0].targets[0].contact_target_info.contact_id "
+        "engages Contact 'schedule', which has nobody on call for 84 h of a week. An incident "
+        "reaching stage 1 pages nobody at those times; `python -m pulumi_ssm_contacts page` shows "
+        "who an incident pages."
+    ], preview.stdout
+    assert emulator.operations() == []

@@ -175,13 +175,18 @@ class _Checker:
                 path = f"{prefix}stages[{i}].targets[{j}].contact_target_info.contact_id"
                 for engaged in await self._targets(info.get("contactId"), "Contact"):
                     reason = await self._reaches_nobody(engaged)
-                    if reason:
-                        self._warn(
-                            holder,
-                            f"{path} engages Contact {engaged.name!r}, which {reason}. "
-                            f"An incident reaching stage {i + 1} pages nobody there; "
-                            f"{PAGE_HINT}.",
-                        )
+                    if not reason:
+                        continue
+                    when = (
+                        "at those times"
+                        if await self._contact_type(engaged) == "ONCALL_SCHEDULE"
+                        else "there"
+                    )
+                    self._warn(
+                        holder,
+                        f"{path} engages Contact {engaged.name!r}, which {reason}. An incident "
+                        f"reaching stage {i + 1} pages nobody {when}; {PAGE_HINT}.",
+                    )
 
     async def _reaches_nobody(self, contact: Declared) -> str:
         """Why engaging ``contact`` pages nobody ("" when it pages someone or is not known)."""
