@@ -336,3 +336,16 @@ def test_start_engagement_replays_its_idempotency_token(emulator: Emulator) -> N
 
     assert first == again
     assert len(emulator.client.list_engagements()["Engagements"]) == 1
+
+
+def test_pages_paginate_through_boto3s_paginator(emulator: Emulator) -> None:
+    setup = on_call(emulator)
+    set_clock(emulator, INCIDENT)
+    engagement = start(emulator, setup.escalation)
+    advance(emulator, 10)
+    paginator = emulator.client.get_paginator("list_pages_by_engagement")
+
+    pages = list(paginator.paginate(EngagementId=engagement, PaginationConfig={"PageSize": 1}))
+
+    assert [len(p["Pages"]) for p in pages] == [1, 1]
+    assert [p["Pages"][0]["ContactArn"] for p in pages] == [setup.akua, setup.kwame]
