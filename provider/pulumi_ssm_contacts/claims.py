@@ -201,9 +201,11 @@ def claimed(
             run.order.setdefault(claimant, len(run.order))
             rivals = run.rivals(keys, claimant)
             earlier = [r for r in rivals if run.order[r] < run.order[claimant]]
+            # In the order declared: both claimants fail with one and the same message.
+            first, *others = sorted([claimant, *rivals], key=run.order.__getitem__)
         if not rivals or (not claim.fatal and not earlier):
             return True
-        message = _message(claim, claimant, rivals, shown, secret, where)
+        message = _message(claim, first, others, shown, secret, where)
         if claim.fatal:
             raise ClaimConflict(message)
         pulumi.log.warn(message, resource=resource)

@@ -63,7 +63,7 @@ def test_conflict_twin_resources_in_one_program_get_no_contact(
     with pytest.raises(auto.CommandError) as failure:
         stack.up()
 
-    assert "Contact 'second' and Contact 'first' both claim `alias` 'oncall'" in str(failure.value)
+    assert "Contact 'first' and Contact 'second' both claim `alias` 'oncall'" in str(failure.value)
     assert emulator.aliases() == []
     assert [name for name in ("first", "second") if contact_state(stack, name)] == []
 

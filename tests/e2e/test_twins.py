@@ -46,6 +46,9 @@ def test_conflict_twins_fail_preview_naming_both_with_no_call(
     assert first in output and second in output
     assert claim in output
     assert "Traceback" not in output
+    # Each claimant's error once, as a diagnostic: never gRPC's wrapper of a leftover task's.
+    assert "Exception calling application" not in output
+    assert f"{second} and {first}" not in output, "one message, in the order declared"
     assert emulator.operations() == []
 
 
@@ -81,7 +84,7 @@ def test_rotation_name_twins_warn_naming_both_and_both_are_made(
     preview = stack.preview()
     result = stack.up()
 
-    warning = "Rotation 'sydney' and Rotation 'london' both use `name` 'follow-the-sun'"
+    warning = "Rotation 'london' and Rotation 'sydney' both use `name` 'follow-the-sun'"
     assert warning in preview.stdout
     assert changes(result.summary.resource_changes) == {"create": 4}
     assert len(emulator.client.list_rotations()["Rotations"]) == 2

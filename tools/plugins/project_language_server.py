@@ -29,7 +29,13 @@ import pulumi
 from pulumi._version import _VERSION as SDK_VERSION
 from pulumi.automation._server import LanguageServer
 from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
-from pulumi.runtime.proto import language_pb2, language_pb2_grpc, plugin_pb2
+from pulumi.runtime.proto import (
+    engine_pb2,
+    engine_pb2_grpc,
+    language_pb2,
+    language_pb2_grpc,
+    plugin_pb2,
+)
 
 if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
     from tools.plugins.engine_watchdog import engine_address, watch_engine
@@ -77,12 +83,28 @@ class ProjectLanguageServer(LanguageServer):
         del run_request.args[:]
         run_request.args.append(self._engine_address)
         self.program = lambda: _run_program(program, Path(request.pwd or program.parent))
-        response: language_pb2.RunResponse = super().Run(run_request, context)  # type: ignore[no-untyped-call]
+        try:
+            response: language_pb2.RunResponse = super().Run(run_request, context)  # type: ignore[no-untyped-call]
+        except Exception as error:  # any error: never a traceback
+            # Raised by the SDK server's clean-up of the program's leftover tasks, after the
+            # run's own error was logged: a second resource's failure (both twins of a
+            # claim fail, say). Logged as that resource's error, not as gRPC's
+            # "Exception calling application" with a traceback.
+            self._log_error(str(error) or type(error).__name__)
+            return language_pb2.RunResponse(bail=True)
         if response.error:
             # The SDK's server has already logged the error to the engine; `bail` stops the
             # engine from printing it a second time as "an unhandled error occurred".
             return language_pb2.RunResponse(bail=True)
         return response
+
+    def _log_error(self, message: str) -> None:
+        """``message`` as an error in the engine's diagnostics (the run's settings, and so
+        ``pulumi.log``, are gone once the SDK's Run has returned)."""
+        with grpc.insecure_channel(self._engine_address, options=_GRPC_CHANNEL_OPTIONS) as channel:
+            engine_pb2_grpc.EngineStub(channel).Log(
+                engine_pb2.LogRequest(severity=engine_pb2.ERROR, message=message)
+            )
 
     def _delegate(self, virtualenv: Virtualenv) -> VirtualenvHost:
         with self._lock:
