@@ -11,10 +11,15 @@ import re
 from dataclasses import dataclass
 
 from botocore.exceptions import BotoCoreError, ClientError
+from pulumi.errors import RunError
 
 
-class ContactError(Exception):
-    """A failed ssm-contacts call, explained: what failed, for which contact, what to do."""
+class ContactError(RunError):
+    """A failed ssm-contacts call, explained: what failed, for which contact, what to do.
+
+    A ``pulumi.RunError``: a message written for the user, shown without a traceback (by
+    Pulumi in a program, by our dynamic provider host in a provider's hook).
+    """
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def test_import_of_another_stacks_channel_is_refused(
     assert "another Pulumi resource (e2e-contacts/prod/subject) manages this channel" in str(
         refused.value
     )
-    assert "Traceback" not in str(refused.value).split("refused: its contact's tag")[-1]
+    assert "Traceback" not in str(refused.value), "our paragraph alone, no frames before it"
     # Renaming there then cannot touch prod's channel: staging holds nothing.
     staging.destroy()
     assert emulator.client.get_contact_channel(ContactChannelId=channel)["Name"] == "mobile"
@@ -86,7 +86,7 @@ def test_destroy_of_the_contacts_stack_refuses_then_the_other_stacks_refresh_say
     assert status != 0
     assert "stack(s) e2e-contacts/paging manage channels on this contact" in output
     assert f"{channel} (managed by e2e-contacts/paging/subject)" in output
-    assert "Traceback" not in output.split("refused: stack(s)")[-1]
+    assert "Traceback" not in output
     assert emulator.client.get_contact_channel(ContactChannelId=channel)["Name"] == "mobile"
 
     # The documented way to go ahead anyway: remove the marker, destroy again.

@@ -78,7 +78,7 @@ def test_lost_responses_then_a_rerun_converge_with_no_duplicate(
         stack.up()  # AWS created the contact; every answer was lost
     emulator.control.clear_faults()
     assert "no answer from AWS" in str(failure.value)
-    assert "Traceback" not in str(failure.value).split("no answer from AWS")[-1]
+    assert "Traceback" not in str(failure.value)
     assert emulator.aliases() == ["akuam"]
 
     set_contacts(stack, [{**AKUAM[0], "display_name": display_name}])

@@ -25,6 +25,7 @@ import runpy
 import signal
 import sys
 import threading
+import traceback
 import types
 from concurrent import futures
 from typing import TYPE_CHECKING
@@ -87,7 +88,31 @@ def sdk_module_without_main() -> types.ModuleType | None:
     sys.modules["__main__"] = module
     sys.argv[0] = spec.origin
     exec(compile(tree, spec.origin, "exec"), module.__dict__)
+    module.traceback = PlainRunErrors()  # type: ignore[attr-defined]
     return module
+
+
+class PlainRunErrors:
+    """The ``traceback`` module as the SDK's server sees it, except that ``format_exc`` of a
+    ``pulumi.RunError`` is its message alone.
+
+    The server aborts every failed hook with ``traceback.format_exc()``, so an error a
+    provider wrote for the user (what failed, what to do) reached the CLI behind a dozen
+    frames of the provider's code. A ``RunError`` is Pulumi's mark for such a message (a
+    program's is printed without its traceback too); any other exception keeps its traceback.
+    """
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(traceback, name)
+
+    @staticmethod
+    def format_exc(limit: int | None = None, chain: bool = True) -> str:
+        from pulumi.errors import RunError
+
+        error = sys.exc_info()[1]
+        if isinstance(error, RunError):
+            return str(error)
+        return traceback.format_exc(limit, chain)
 
 
 def serve(sdk: types.ModuleType, max_workers: int, signals: StopSignals) -> None:
