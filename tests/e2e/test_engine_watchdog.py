@@ -14,9 +14,19 @@ import time
 from collections.abc import Iterator
 from concurrent import futures
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
+from google.protobuf import empty_pb2
+from pulumi.runtime.proto import (
+    engine_pb2,
+    engine_pb2_grpc,
+    language_pb2,
+    language_pb2_grpc,
+    resource_pb2,
+    resource_pb2_grpc,
+)
 
 from .harness import REPO, wait_for
 from .processes import Process, is_alive, read_process
@@ -140,3 +150,71 @@ def test_plugin_stopped_by_the_engine_exits_quietly(
 
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert status == 0, f"{plugin} exited {status} after {signum.name} while {moment}: {stderr}"
+
+
+class _StandInEngine(engine_pb2_grpc.EngineServicer):
+    """Just enough of the engine for a program to start."""
+
+    def Log(self, request: Any, context: Any) -> empty_pb2.Empty:
+        return empty_pb2.Empty()
+
+    def GetRootResource(self, request: Any, context: Any) -> Any:
+        return engine_pb2.GetRootResourceResponse()
+
+    def SetRootResource(self, request: Any, context: Any) -> Any:
+        return engine_pb2.SetRootResourceResponse()
+
+
+class _StandInMonitor(resource_pb2_grpc.ResourceMonitorServicer):
+    def SupportsFeature(self, request: Any, context: Any) -> Any:
+        return resource_pb2.SupportsFeatureResponse(hasSupport=False)
+
+
+def test_language_host_stopped_while_its_program_runs_exits_at_once(tmp_path: Path) -> None:
+    """After a failed preview the engine stops the language host while the program's Run is
+    still going; the host must leave then, not wait for the program (the engine would wait
+    5 s and kill it, after every failed preview)."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+    engine_pb2_grpc.add_EngineServicer_to_server(_StandInEngine(), server)
+    resource_pb2_grpc.add_ResourceMonitorServicer_to_server(_StandInMonitor(), server)
+    address = f"127.0.0.1:{server.add_insecure_port('127.0.0.1:0')}"
+    server.start()
+    (tmp_path / "Pulumi.yaml").write_text("name: busy\nruntime: python\n")
+    (tmp_path / "__main__.py").write_text(
+        "import time\nprint('program started', flush=True)\ntime.sleep(120)\n"
+    )
+    try:
+        with subprocess.Popen(
+            [REPO / "tools" / "plugins" / "pulumi-language-python", address],
+            env=plugin_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as host:
+            assert host.stdout is not None and host.stderr is not None
+            port = host.stdout.readline().strip()
+            channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+            info = language_pb2.ProgramInfo(
+                root_directory=str(tmp_path), program_directory=str(tmp_path), entry_point="."
+            )
+            run = language_pb2_grpc.LanguageRuntimeStub(channel).Run.future(
+                language_pb2.RunRequest(
+                    project="busy", stack="dev", pwd=str(tmp_path), program=".",
+                    monitor_address=address, info=info,
+                )
+            )
+            assert host.stdout.readline().strip() == "program started"
+            host.send_signal(signal.SIGINT)
+            try:
+                status = host.wait(timeout=GONE_WITHIN)
+            except subprocess.TimeoutExpired:
+                host.kill()
+                pytest.fail("the host waited for its program instead of leaving")
+            stderr = host.stderr.read()
+            run.cancel()
+            channel.close()
+    finally:
+        server.stop(grace=None)
+
+    assert status == 0, stderr
+    assert "Traceback" not in stderr, stderr

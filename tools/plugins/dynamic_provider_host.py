@@ -155,6 +155,11 @@ def main() -> None:
         runpy.run_module(SDK_SERVER, run_name="__main__", alter_sys=True)
         return
     serve(sdk, workers(), signals)
+    # Stopped: a hook still running on a server thread has no one to answer to, and the
+    # interpreter would wait for it at exit while the engine waits 5 s to kill us.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ def main() -> None:
     else:
         from project_language_server import serve
     serve(sys.argv[1:], signals, parent)
+    # Stopped (by the engine, or the engine is gone): a program still running on a server
+    # thread is of no use to anyone, and the interpreter would wait for it at exit while the
+    # engine waits 5 s to kill us (after every failed preview). So leave now.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

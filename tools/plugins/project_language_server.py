@@ -101,10 +101,15 @@ class ProjectLanguageServer(LanguageServer):
     def _log_error(self, message: str) -> None:
         """``message`` as an error in the engine's diagnostics (the run's settings, and so
         ``pulumi.log``, are gone once the SDK's Run has returned)."""
-        with grpc.insecure_channel(self._engine_address, options=_GRPC_CHANNEL_OPTIONS) as channel:
-            engine_pb2_grpc.EngineStub(channel).Log(
-                engine_pb2.LogRequest(severity=engine_pb2.ERROR, message=message)
-            )
+        try:
+            with grpc.insecure_channel(
+                self._engine_address, options=_GRPC_CHANNEL_OPTIONS
+            ) as channel:
+                engine_pb2_grpc.EngineStub(channel).Log(
+                    engine_pb2.LogRequest(severity=engine_pb2.ERROR, message=message)
+                )
+        except grpc.RpcError:  # the engine is gone or not listening: stderr is all there is
+            print(message, file=sys.stderr, flush=True)
 
     def _delegate(self, virtualenv: Virtualenv) -> VirtualenvHost:
         with self._lock:
