@@ -1,16 +1,17 @@
 """`make demo`: deploy the examples with the real Pulumi CLI against the offline emulator.
 
-Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes --refresh` on the `demo` stack
-of the root project (examples/quickstart), of examples/paging and of examples/oncall (state in
-.state/, a local file backend), prints the contacts and channels the emulator then holds and the
-on-call rotation's first week of shifts, and stops the emulator. The
-stacks' state outlives the emulator's contacts, so each run refreshes first: a second `make demo`
-finds them gone and creates them again.
+Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes` on the `demo` stack of the
+root project (examples/quickstart), of examples/paging and of examples/oncall (state in
+.state/demo/, a local file backend), prints the contacts and channels the emulator then holds and
+the on-call rotation's first week of shifts, and stops the emulator. The emulator starts empty,
+so each run starts its stacks anew too: their state from an earlier run is removed first (it
+would describe contacts that went with that run's emulator).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -41,8 +42,9 @@ def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
         # Never let the demo reach a real account through the user's own AWS settings.
         if not key.startswith("AWS_")
     }
-    state = REPO / ".state"
-    state.mkdir(exist_ok=True)
+    state = REPO / ".state" / "demo"
+    shutil.rmtree(state, ignore_errors=True)  # the last run's stacks went with its emulator
+    state.mkdir(parents=True)
     env.update(
         PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
         PULUMI_HOME=str(REPO / ".tools" / "pulumi-home"),
@@ -132,21 +134,26 @@ def main() -> None:
         env = engine_env(bin_dir, server.endpoint)
         pulumi(env, "stack", "select", "--create", STACK)
         pulumi(env, "config", "set", "aws:region", REGION)
-        pulumi(env, "up", "--yes", "--refresh")
+        pulumi(env, "up", "--yes")
         paging = REPO / "examples" / "paging"
         pulumi(env, "stack", "select", "--create", STACK, cwd=paging)
         pulumi(env, "config", "set", "aws:region", REGION, cwd=paging)
         pulumi(env, "config", "set", "--secret", "smsNumber", "+15550100", cwd=paging)
-        pulumi(env, "up", "--yes", "--refresh", cwd=paging)
+        pulumi(env, "up", "--yes", cwd=paging)
         oncall = REPO / "examples" / "oncall"
         pulumi(env, "stack", "select", "--create", STACK, cwd=oncall)
         pulumi(env, "config", "set", "aws:region", REGION, cwd=oncall)
-        pulumi(env, "up", "--yes", "--refresh", cwd=oncall)
+        pulumi(env, "up", "--yes", cwd=oncall)
         lines = summary(server.endpoint)
         shifts = week_of_shifts(env, oncall)
     print("demo: emulator stopped")
     print("\nContacts and channels in the emulator after `pulumi up`:")
     print("\n".join(lines) if lines else "  (none)")
+    print(
+        "\nEach channel is NOT_ACTIVATED, so `pulumi up` warned that Incident Manager does not page"
+        "\nit yet: on AWS its owner activates it with the code AWS sends to the address (the"
+        "\nemulator hands its codes out: docs/contact_channel.md)."
+    )
     print("\nThe London rotation's first week (python -m pulumi_ssm_contacts shifts):")
     print(shifts)
     print(

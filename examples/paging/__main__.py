@@ -47,6 +47,15 @@ def page(channel: ContactChannel, minutes: int) -> PlanStageArgs:
 ContactPlan("alejr-plan", contact_id=alejr.arn, stages=[page(email, 5), page(sms, 0)])
 
 mateo = Contact("mateo", alias="mateoj", display_name="Mateo Jackson", type="PERSONAL")
+mateo_email = ContactChannel(
+    "mateo-email",
+    contact_id=mateo.arn,
+    name="Work email",
+    type="EMAIL",
+    delivery_address="mateoj@example.com",
+)
+# The escalation's second stage engages Mateo: his plan must page a channel, or it reaches nobody.
+ContactPlan("mateo-plan", contact_id=mateo.arn, stages=[page(mateo_email, 0)])
 
 
 def engage(contact: Contact, minutes: int) -> PlanStageArgs:

@@ -52,9 +52,10 @@ def test_basic_quickstart_up_creates_contacts_and_destroy_leaves_none(
     calls_in_preview = emulator.operations()
     result = stack.up()
 
-    assert changes(preview.change_summary) == {"create": 3}  # the stack and 2 contacts
+    # The stack, 2 contacts, akuam's channel and plan.
+    assert changes(preview.change_summary) == {"create": 5}
     assert calls_in_preview == []
-    assert changes(result.summary.resource_changes) == {"create": 3}
+    assert changes(result.summary.resource_changes) == {"create": 5}
     akuam, escalation = result.outputs["akuam_arn"].value, result.outputs["escalation_arn"].value
     assert CONTACT_ARN.fullmatch(akuam) and CONTACT_ARN.fullmatch(escalation)
     assert (akuam, escalation) == (contact_arn("akuam"), contact_arn("akuam-escalation"))
@@ -64,7 +65,10 @@ def test_basic_quickstart_up_creates_contacts_and_destroy_leaves_none(
         "Akua Mansa",
         "PERSONAL",
     )
-    assert person["Plan"]["Stages"] == []
+    [channel] = emulator.client.list_contact_channels(ContactId=akuam)["ContactChannels"]
+    assert [stage["Targets"] for stage in person["Plan"]["Stages"]] == [
+        [{"ChannelTargetInfo": {"ContactChannelId": channel["ContactChannelArn"]}}]
+    ]
     plan = emulator.client.get_contact(ContactId=escalation)["Plan"]
     assert [stage["Targets"] for stage in plan["Stages"]] == [
         [{"ContactTargetInfo": {"ContactId": akuam, "IsEssential": True}}]
@@ -73,7 +77,7 @@ def test_basic_quickstart_up_creates_contacts_and_destroy_leaves_none(
 
     destroyed = stack.destroy()  # the destroy scenario, on the stack basic made
 
-    assert changes(destroyed.summary.resource_changes) == {"delete": 3}
+    assert changes(destroyed.summary.resource_changes) == {"delete": 5}
     assert emulator.control.counts().get("DeleteContact") == 2
     assert emulator.aliases() == []
 
