@@ -19,14 +19,13 @@ names both, not an error.
 from __future__ import annotations
 
 import os
-import threading
-import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
-from pulumi.runtime import settings
+
+from .program_runs import PerRun
 
 
 class ClaimConflict(pulumi.RunError):
@@ -119,24 +118,10 @@ class _Run:
         return found
 
 
-# Resources of one program share nothing but the Pulumi runtime: the engine checks each
-# resource on its own, so only the program can see two claim one contact. The claims live
-# here, one set per program run (per resource monitor: a language host may run preview and
-# update in one process), behind a lock (the SDK resolves outputs on an event loop while a
-# host serves runs from its gRPC threads).
-_LOCK = threading.Lock()
-_RUNS: weakref.WeakKeyDictionary[Any, _Run] = weakref.WeakKeyDictionary()
-
-
-def _this_run() -> _Run | None:
-    monitor = settings.get_monitor()
-    if monitor is None:
-        return None
-    with _LOCK:
-        run = _RUNS.get(monitor)
-        if run is None:
-            run = _RUNS[monitor] = _Run()
-        return run
+_RUNS = PerRun(_Run)
+"""This run's view (program_runs.py)."""
+_LOCK = _RUNS.lock
+_this_run = _RUNS.current
 
 
 def _default_region() -> str:

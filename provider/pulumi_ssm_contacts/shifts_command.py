@@ -15,10 +15,10 @@ import json
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import shifts
+from .command_arguments import moment, positive, read_text
 from .shifts_table import render
 
 if TYPE_CHECKING:
@@ -66,23 +66,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     amount = parser.add_mutually_exclusive_group()
     amount.add_argument(
         "--count",
-        type=_positive,
+        type=positive,
         default=DEFAULT_COUNT,
         help=f"how many shifts (default {DEFAULT_COUNT})",
     )
     amount.add_argument(
         "--days",
-        type=_positive,
+        type=positive,
         help="every shift of the DAYS days from --start instead (e.g. 7: one week)",
     )
     parser.add_argument(
         "--start",
-        type=_moment,
+        type=moment("--start"),
         help="list shifts that end after this ISO 8601 time (default: now)",
     )
     parser.add_argument(
         "--horizon-days",
-        type=_positive,
+        type=positive,
         default=DEFAULT_HORIZON_DAYS,
         help=f"look this many days past --start (default {DEFAULT_HORIZON_DAYS})",
     )
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         if args.rotation_id:
             listing = from_aws(args.rotation_id, args.region, after, until, count)
         else:
-            listing = from_json(_read(args.rotation_json), after, until, count)
+            listing = from_json(read_text(args.rotation_json, ShiftsError), after, until, count)
         tz = shifts.zone(args.time_zone or listing.time_zone_id, "--time-zone")
     except (ShiftsError, shifts.RotationSpecError) as error:
         print(f"shifts: {error}", file=sys.stderr)
@@ -206,27 +206,3 @@ def _json(shift: shifts.RotationShift) -> dict[str, Any]:
     return item
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text()
-    except OSError as error:
-        raise ShiftsError(f"cannot read {path}: {error.strerror}.") from None
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return shifts.instant(text, "--start")
-    except shifts.RotationSpecError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None

@@ -20,14 +20,13 @@ Imports Pulumi: it runs in the program.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
-from pulumi.runtime import settings
+
+from ..program_runs import PerRun
 
 ACTIVATE = (
     "Incident Manager pages a channel only once its owner activates it with the code AWS sent "
@@ -52,21 +51,10 @@ class _Run:
     declared: list[Declared] = field(default_factory=list)
 
 
-# One registry per program run (per resource monitor, as claims.py keeps its claims), behind
-# a lock: the SDK resolves outputs on an event loop while a host may serve runs from threads.
-_LOCK = threading.Lock()
-_RUNS: weakref.WeakKeyDictionary[Any, _Run] = weakref.WeakKeyDictionary()
-
-
-def _this_run() -> _Run | None:
-    monitor = settings.get_monitor()
-    if monitor is None:
-        return None
-    with _LOCK:
-        run = _RUNS.get(monitor)
-        if run is None:
-            run = _RUNS[monitor] = _Run()
-        return run
+_RUNS = PerRun(_Run)
+"""This run's view (program_runs.py)."""
+_LOCK = _RUNS.lock
+_this_run = _RUNS.current
 
 
 def declare(resource: pulumi.Resource, resource_name: str, props: Mapping[str, Any]) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from .. import shifts
+from ..command_arguments import moment, positive, read_text
 from ..stack_export import ExportError, read_export
 from . import page_table, paging, setup_sources
 
@@ -39,11 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's options."""
     parser.add_argument("--contact", required=True, metavar="ALIAS|ARN", help="the contact engaged")
     parser.add_argument(
-        "--at", type=_moment, help="when the incident starts, ISO 8601 with offset (default: now)"
+        "--at",
+        type=moment("--at"),
+        help="when the incident starts, ISO 8601 with offset (default: now)",
     )
     parser.add_argument(
         "--minutes",
-        type=_positive,
+        type=positive,
         default=DEFAULT_MINUTES,
         help=f"how long to follow the engagement (default {DEFAULT_MINUTES})",
     )
@@ -62,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         tz = shifts.zone(args.time_zone, "--time-zone")
         if args.stack_export:
-            setup = setup_sources.from_export(read_export(_read(args.stack_export)))
+            export = read_text(args.stack_export, setup_sources.SetupError)
+            setup = setup_sources.from_export(read_export(export))
             contact = setup_sources.resolve_in(setup, args.contact)
         else:
             setup, contact = _from_aws(args.contact, args.region, at, args.minutes)
@@ -118,27 +121,3 @@ def _from_aws(
     return setup, arn
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text()
-    except OSError as error:
-        raise setup_sources.SetupError(f"cannot read {path}: {error.strerror}.") from None
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return shifts.instant(text, "--at")
-    except shifts.RotationSpecError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None

@@ -15,7 +15,7 @@ from typing import Any
 
 import pulumi
 
-from pulumi_ssm_contacts import Contact, ContactChannel, ContactPlan, Rotation
+from pulumi_ssm_contacts import Contact, ContactChannel, ContactPlan, PlanStageArgsDict, Rotation
 
 PERSONAL: dict[str, Any] = {
     "alias": "pat",
@@ -54,7 +54,7 @@ def personal(settings: dict[str, Any]) -> None:
     sms = ContactChannel(
         "sms", contact_id=person.arn, name="sms", type="SMS", delivery_address="+15555550100"
     )
-    stages = [
+    stages: list[PlanStageArgsDict] = [
         {
             "duration_in_minutes": settings["minutes"],
             "targets": [{"channel_target_info": {"contact_channel_id": email.arn}}],
