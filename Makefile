@@ -4,9 +4,12 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# pytest's own options; override e.g. `make test PYTEST_ARGS="-n 0 -k e2e"`. worksteal: a worker
-# that runs out of tests takes queued ones from the other (tests/conftest.py runs the long first).
-PYTEST_ARGS ?= -n auto --dist worksteal
+# pytest's own options; override e.g. `make test PYTEST_ARGS="-n 0 -k e2e"`. Two workers per core:
+# an e2e test spends much of its time waiting on the CLI and its plugin processes, so one worker
+# per core leaves the cores idle part of the time. worksteal: a worker that runs out of tests
+# takes queued ones from another (tests/conftest.py runs the long first).
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+PYTEST_ARGS ?= -n $(WORKERS) --dist worksteal
 
 .PHONY: venv cli demo test lint bench bench-quick bench-full clean
 
