@@ -63,14 +63,14 @@ async def _gap_warning(contact_name: str, rotations: Sequence[Rotation]) -> str 
 
     specs = []
     for rotation in rotations:
-        spec = await _spec_of(rotation)
+        spec = await rotation_spec(rotation)
         if spec is None:
             return None  # not known yet (preview): `up` checks it once it is
         specs.append(spec)
     if not specs:
         return None
     try:
-        week = _week_after(max(_start(s) for s in specs))
+        week = week_after(max(rotation_start(s) for s in specs))
         gaps = coverage_gaps(specs, week_start=week)
     except (RotationSpecError, ValueError):
         return None  # the rotation's own check reports what is wrong with it
@@ -86,7 +86,7 @@ async def _gap_warning(contact_name: str, rotations: Sequence[Rotation]) -> str 
     )
 
 
-async def _spec_of(rotation: Rotation) -> dict[str, Any] | None:
+async def rotation_spec(rotation: Rotation) -> dict[str, Any] | None:
     """The rotation's inputs in CreateRotation's form, or None while any is unknown."""
     args = rotation.args
     values = []
@@ -118,7 +118,8 @@ async def _known(value: Any) -> Any:
     return await value.future()
 
 
-def _start(spec: dict[str, Any]) -> dt.datetime:
+def rotation_start(spec: dict[str, Any]) -> dt.datetime:
+    """A rotation spec's start time as a datetime (the spec may hold it as ISO 8601 text)."""
     start = spec["StartTime"]
     moment = (
         start
@@ -128,7 +129,7 @@ def _start(spec: dict[str, Any]) -> dt.datetime:
     return moment
 
 
-def _week_after(start: dt.datetime) -> dt.datetime:
+def week_after(start: dt.datetime) -> dt.datetime:
     """Monday 00:00 (naive: read in the schedule's time zone) of the week after ``start``'s."""
     day = start.date() + dt.timedelta(days=7 - start.weekday())
     return dt.datetime.combine(day, dt.time())

@@ -267,7 +267,7 @@ class _Checker:
                 )
 
     async def _schedule_pages_nobody(self, schedule: Declared) -> str:
-        from ..oncall_coverage import _spec_of, _start, _week_after
+        from ..oncall_coverage import rotation_spec, rotation_start, week_after
         from ..rotation import Rotation
         from ..shifts import RotationSpecError, coverage_gaps
 
@@ -291,12 +291,13 @@ class _Checker:
                 for member in await self._targets(value, "Contact"):
                     if member.name not in silent and await self._person_pages_nobody(member):
                         silent.append(member.name)
-        specs = [await _spec_of(r) for r in rotations]
+        specs = [await rotation_spec(r) for r in rotations]
         known = [s for s in specs if s is not None]
         if len(known) < len(specs):
             return ""
         try:
-            gaps = coverage_gaps(known, week_start=_week_after(max(_start(s) for s in known)))
+            week = week_after(max(rotation_start(s) for s in known))
+            gaps = coverage_gaps(known, week_start=week)
         except (RotationSpecError, ValueError):
             return ""
         reasons = []
