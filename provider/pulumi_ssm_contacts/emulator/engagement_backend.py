@@ -20,6 +20,7 @@ from . import arns
 from .clock import CLOCK
 from .engagements import Acceptance, Engagement, Page, moment
 from .exceptions import ResourceNotFoundException
+from .pagination import paged
 from .resources import JSON
 from .rules import invalid, new_activation_code
 
@@ -28,27 +29,9 @@ if TYPE_CHECKING:
     from .resources import Contact, ContactChannel, Rotation
 
 PAGINATION_MODEL = {
-    **{
-        name: {
-            "input_token": "next_token",
-            "limit_key": "max_results",
-            "limit_default": 100,
-            "unique_attribute": "arn",
-        }
-        for name in ("list_engagements", "list_pages_by_contact", "list_pages_by_engagement")
-    },
-    "list_page_receipts": {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": "key",
-    },
-    "list_rotation_overrides": {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": "override_id",
-    },
+    **paged("arn", "list_engagements", "list_pages_by_contact", "list_pages_by_engagement"),
+    **paged("key", "list_page_receipts"),
+    **paged("override_id", "list_rotation_overrides"),
 }
 
 

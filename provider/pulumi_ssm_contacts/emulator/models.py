@@ -22,6 +22,7 @@ from .exceptions import (
     ServiceQuotaExceededException,
 )
 from .idempotency import IdempotencyTokens
+from .pagination import paged
 from .resources import JSON, Contact, ContactChannel, Rotation
 from .rules import (
     MAX_ROTATIONS_PER_SCHEDULE,
@@ -33,25 +34,9 @@ from .rules import (
     new_activation_code,
 )
 
-PAGINATION_MODEL = {
-    name: {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": "arn",
-    }
-    for name in ("list_contacts", "list_contact_channels", "list_rotations")
-}
+PAGINATION_MODEL = paged("arn", "list_contacts", "list_contact_channels", "list_rotations")
 """The engagement operations paginate with :data:`.engagement_backend.PAGINATION_MODEL`."""
-SHIFT_PAGINATION_MODEL = {
-    name: {
-        "input_token": "next_token",
-        "limit_key": "max_results",
-        "limit_default": 100,
-        "unique_attribute": "start",
-    }
-    for name in ("list_preview_rotation_shifts", "list_rotation_shifts")
-}
+SHIFT_PAGINATION_MODEL = paged("start", "list_preview_rotation_shifts", "list_rotation_shifts")
 
 
 class SSMContactsBackend(EngagementsMixin, BaseBackend):

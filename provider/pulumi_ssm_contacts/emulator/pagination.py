@@ -1,4 +1,4 @@
-"""NextToken errors answered as AWS answers them."""
+"""Pagination as every List operation here does it, and NextToken errors answered as AWS does."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ from typing import Any
 from moto.core.exceptions import InvalidToken
 
 from .exceptions import ValidationException
+
+
+def paged(unique_attribute: str, *operations: str) -> dict[str, dict[str, Any]]:
+    """moto's pagination model for ``operations``: ``NextToken``/``MaxResults`` (100 by default,
+    as the API reference gives), items told apart by ``unique_attribute``."""
+    return {
+        name: {
+            "input_token": "next_token",
+            "limit_key": "max_results",
+            "limit_default": 100,
+            "unique_attribute": unique_attribute,
+        }
+        for name in operations
+    }
 
 
 class token_errors:
