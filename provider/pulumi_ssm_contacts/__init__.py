@@ -12,7 +12,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._inputs import (
+    from .contact_channel_provider import ContactChannelProvider
+    from .contact_plan_provider import ContactPlanProvider
+    from .contact_provider import ContactProvider
+    from .core.aws_errors import ContactError
+    from .dynamic.contact import Contact, ContactArgs, ContactArgsDict
+    from .dynamic.contact_channel import ContactChannel, ContactChannelArgs, ContactChannelArgsDict
+    from .dynamic.contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
+    from .dynamic.inputs import (
         ChannelTargetInfoArgs,
         ChannelTargetInfoArgsDict,
         ChannelType,
@@ -46,14 +53,7 @@ if TYPE_CHECKING:
         TargetArgs,
         TargetArgsDict,
     )
-    from .aws_errors import ContactError
-    from .contact import Contact, ContactArgs, ContactArgsDict
-    from .contact_channel import ContactChannel, ContactChannelArgs, ContactChannelArgsDict
-    from .contact_channel_provider import ContactChannelProvider
-    from .contact_plan import ContactPlan, ContactPlanArgs, ContactPlanArgsDict
-    from .contact_plan_provider import ContactPlanProvider
-    from .contact_provider import ContactProvider
-    from .rotation import Rotation, RotationArgs, RotationArgsDict
+    from .dynamic.rotation import Rotation, RotationArgs, RotationArgsDict
     from .rotation_provider import RotationProvider
 
 __all__ = [
@@ -110,15 +110,15 @@ __all__ = [
 ]
 
 _PUBLIC_MODULES = (
-    "._inputs",
-    ".aws_errors",
-    ".contact",
-    ".contact_channel",
+    ".dynamic.inputs",
+    ".core.aws_errors",
+    ".dynamic.contact",
+    ".dynamic.contact_channel",
     ".contact_channel_provider",
-    ".contact_plan",
+    ".dynamic.contact_plan",
     ".contact_plan_provider",
     ".contact_provider",
-    ".rotation",
+    ".dynamic.rotation",
     ".rotation_provider",
 )
 """Where the names above live. They load on the first use of any of them (pulumi with

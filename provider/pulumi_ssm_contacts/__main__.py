@@ -11,8 +11,8 @@ import argparse
 from collections.abc import Sequence
 from typing import Protocol
 
-from . import audit_command, shifts_command
-from .oncall import page_command
+from .audit import command as audit_command
+from .oncall import page_command, shifts_command
 
 
 class Command(Protocol):

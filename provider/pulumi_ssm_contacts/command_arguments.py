@@ -32,7 +32,7 @@ def positive(text: str) -> int:
 
 def moment(flag: str) -> Callable[[str], datetime]:
     """An argparse type for ``flag``: an ISO 8601 instant with its offset."""
-    from . import shifts
+    from .oncall import shifts
 
     def parse(text: str) -> datetime:
         try:

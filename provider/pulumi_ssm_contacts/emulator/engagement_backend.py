@@ -14,8 +14,7 @@ from uuid import uuid4
 
 from moto.utilities.paginator import paginate
 
-from .. import shifts
-from ..oncall import paging
+from ..oncall import paging, shifts
 from . import arns
 from .clock import CLOCK
 from .engagements import Acceptance, Engagement, Page, moment
@@ -249,13 +248,9 @@ class EngagementsMixin:
         page = self._page(page_id)
         if validation == "ENFORCE" and accept_code != page.accept_code:
             raise invalid("Accept code is invalid")
-        if channel_id is not None and channel_id not in {
-            s.channel_arn for s in page.engaged.sends
-        }:
+        if channel_id is not None and channel_id not in {s.channel_arn for s in page.engaged.sends}:
             raise invalid(f"Contact channel {channel_id} was not engaged by page {page.arn}")
-        page.acceptances.append(
-            Acceptance(CLOCK.now(), accept_type, channel_id, accept_code, note)
-        )
+        page.acceptances.append(Acceptance(CLOCK.now(), accept_type, channel_id, accept_code, note))
 
     # -- rotation overrides ---------------------------------------------------
 

@@ -180,11 +180,7 @@ class Engagement:
 
     def visible_pages(self, now: float) -> list[Page]:
         """The pages the clock has reached and nothing cancelled, in time order."""
-        return [
-            p
-            for p in self.pages
-            if p.sent_time <= now and not self.cancels(p, p.engaged.time)
-        ]
+        return [p for p in self.pages if p.sent_time <= now and not self.cancels(p, p.engaged.time)]
 
 
 def receipt_fields(item: dict[str, Any]) -> JSON:

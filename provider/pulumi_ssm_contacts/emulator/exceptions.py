@@ -189,9 +189,7 @@ class UnknownOperationException(SSMContactsError):
     @classmethod
     def not_modelled(cls, operation: str) -> UnknownOperationException:
         """An operation of the service model that the emulator does not implement."""
-        return cls(
-            f"{operation} is not modelled by the emulator (docs/emulator.md lists what is)"
-        )
+        return cls(f"{operation} is not modelled by the emulator (docs/emulator.md lists what is)")
 
 
 class SerializationException(SSMContactsError):

@@ -10,8 +10,8 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from moto.utilities.paginator import paginate
 from moto.utilities.tagging_service import TaggingService
 
-from .. import shifts
-from ..service_model import service_model, validate_shape
+from ..core.service_model import service_model, validate_shape
+from ..oncall import shifts
 from . import arns, hooks
 from .clock import CLOCK
 from .engagement_backend import EngagementsMixin, RotationOverride
@@ -338,7 +338,7 @@ class SSMContactsBackend(EngagementsMixin, BaseBackend):
             if not rotation_name_prefix or r.name.startswith(rotation_name_prefix)
         ]
 
-    # -- shifts (computed by pulumi_ssm_contacts.shifts; docs/oncall.md) -----
+    # -- shifts (computed by pulumi_ssm_contacts.oncall.shifts; docs/oncall.md) -----
 
     @paginate(pagination_model=SHIFT_PAGINATION_MODEL)
     def list_preview_rotation_shifts(

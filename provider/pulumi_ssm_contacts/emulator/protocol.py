@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from ..service_model import Violation, service_model
+from ..core.service_model import Violation, service_model
 from .exceptions import (
     IncompleteSignatureException,
     InvalidSignatureException,

@@ -14,8 +14,8 @@ from moto.core.responses import BaseResponse
 from moto.core.utils import camelcase_to_underscores
 from werkzeug.datastructures import ImmutableMultiDict
 
-from ..service_model import aws_validation_message, input_shape, service_model, validate_input
-from ..shifts import RotationShift
+from ..core.service_model import aws_validation_message, input_shape, service_model, validate_input
+from ..oncall.shifts import RotationShift
 from . import hooks, protocol
 from .engagement_responses import EngagementResponses
 from .exceptions import (

@@ -7,7 +7,7 @@ import random
 import zoneinfo
 from typing import Any
 
-from ..service_model import Violation, aws_validation_message
+from ..core.service_model import Violation, aws_validation_message
 from .exceptions import ValidationException
 
 MAX_TAGS_PER_RESOURCE = 50

@@ -69,7 +69,7 @@ def choice(name: str, value: Any, options: tuple[str, ...]) -> str:
 
 def operation_names(name: str, value: Any) -> frozenset[str]:
     """A list of ssm-contacts operation names, as botocore's service model spells them."""
-    from ..service_model import service_model
+    from ..core.service_model import service_model
 
     if isinstance(value, str | bytes) or not isinstance(value, list | tuple | set | frozenset):
         raise SettingError(f"{name} must be a list of operation names, got {_shown(value)}")

@@ -26,7 +26,7 @@ from typing import Any
 
 import pulumi
 
-from ..program_runs import PerRun
+from ..dynamic.program_runs import PerRun
 
 ACTIVATE = (
     "Incident Manager pages a channel only once its owner activates it with the code AWS sent "
@@ -267,9 +267,9 @@ class _Checker:
                 )
 
     async def _schedule_pages_nobody(self, schedule: Declared) -> str:
-        from ..oncall_coverage import rotation_spec, rotation_start, week_after
-        from ..rotation import Rotation
-        from ..shifts import RotationSpecError, coverage_gaps
+        from ..dynamic.rotation import Rotation
+        from .coverage import rotation_spec, rotation_start, week_after
+        from .shifts import RotationSpecError, coverage_gaps
 
         sources = [schedule.props.get("plan")] + [
             d.props.get("rotationIds")
@@ -311,4 +311,3 @@ class _Checker:
 
     def _warn(self, on: Declared, message: str) -> None:
         pulumi.log.warn(f"{on.type_name} {on.name!r}: {message}", on.resource)
-

@@ -13,10 +13,9 @@ import argparse
 import sys
 from datetime import UTC, datetime, timedelta
 
-from .. import shifts
 from ..command_arguments import moment, positive, read_text
-from ..stack_export import ExportError, read_export
-from . import page_table, paging, setup_sources
+from ..core.stack_export import ExportError, read_export
+from . import page_table, paging, setup_sources, shifts
 
 NAME = "page"
 HELP = "print who an incident engaging a contact pages, when and on which channel"
@@ -90,7 +89,7 @@ def _from_aws(
 ) -> tuple[paging.Setup, str]:
     from botocore.exceptions import BotoCoreError, ClientError, NoRegionError
 
-    from .. import aws_client
+    from ..core import aws_client
 
     try:
         client = aws_client.client(region)
@@ -119,5 +118,3 @@ def _from_aws(
             "--region."
         )
     return setup, arn
-
-

@@ -12,7 +12,7 @@ and its source; where AWS is silent the rule is marked as our choice):
 - an ESCALATION contact's plan engages its contact targets stage by stage, each through its
   own plan, starting at its stage's start;
 - an ONCALL_SCHEDULE engages whoever is on call at that moment in any of its rotations (the
-  shifts of :mod:`pulumi_ssm_contacts.shifts`, overrides included), each through their plan.
+  shifts of :mod:`pulumi_ssm_contacts.oncall.shifts`, overrides included), each through their plan.
 
 Each PERSONAL contact reached is one :class:`Engaged` (one page in the API); its
 :class:`Send`\\ s are the receipts ``SENT``. :func:`stops` says which later sends an
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from .. import shifts
+from . import shifts
 
 MAX_DEPTH = 10
 """Most nested contacts one engagement follows (an escalation engaging itself is cut)."""

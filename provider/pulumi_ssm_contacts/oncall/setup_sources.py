@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .. import shifts
-from ..bag import to_api
-from ..stack_export import StackExport
+from ..core.bag import to_api
+from ..core.stack_export import StackExport
+from . import shifts
 from .paging import ChannelInfo, ContactInfo, Setup
 
 if TYPE_CHECKING:

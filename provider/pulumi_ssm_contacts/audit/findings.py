@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .channel_markers import channel_uuid
-from .ownership import PLAN_OWNER_TAG, stack_of
-from .stack_export import StackExport, StateResource
+from ..core.ownership import PLAN_OWNER_TAG, stack_of
+from ..core.stack_export import StackExport, StateResource
+from ..resources.channel_markers import channel_uuid
 
 PREFIX = "pulumi-python:dynamic/ssm-contacts:"
 
@@ -264,7 +264,13 @@ def _audit_tagged(
         elif found.owner and r.owner and found.owner != r.owner:
             drift.append(Drifted(r.urn, r.id, f"owned by {found.owner}"))
     return TypeAudit(
-        kind, len(here), len(live), tuple(orphans), tuple(drift), tuple(unmanaged), other_stacks,
+        kind,
+        len(here),
+        len(live),
+        tuple(orphans),
+        tuple(drift),
+        tuple(unmanaged),
+        other_stacks,
         other_regions,
     )
 
@@ -303,8 +309,14 @@ def _audit_plans(export: StackExport, region: str, contacts: Iterable[LiveResour
         elif found.plan_owner and r.owner and found.plan_owner != r.owner:
             drift.append(Drifted(r.urn, r.id, f"owned by {found.plan_owner}"))
     return TypeAudit(
-        PLAN, len(here), len(planned), tuple(orphans), tuple(drift), tuple(unmanaged),
-        other_stacks, other_regions,
+        PLAN,
+        len(here),
+        len(planned),
+        tuple(orphans),
+        tuple(drift),
+        tuple(unmanaged),
+        other_stacks,
+        other_regions,
     )
 
 
@@ -332,9 +344,7 @@ def _audit_channels(export: StackExport, region: str, live: LiveAccount) -> Type
         elif verdict == "other":
             other_stacks += 1
         elif creating is not None:
-            orphans.append(
-                _orphan(channel.arn, creating.owner, {creating.owner or "": "creating"})
-            )
+            orphans.append(_orphan(channel.arn, creating.owner, {creating.owner or "": "creating"}))
         elif channel.contact in ours:
             orphans.append(Orphan(channel.arn, None, None, None))
         else:
@@ -350,8 +360,14 @@ def _audit_channels(export: StackExport, region: str, live: LiveAccount) -> Type
         elif marker and r.owner and marker != r.owner:
             drift.append(Drifted(r.urn, r.id, f"owned by {marker}"))
     return TypeAudit(
-        CHANNEL, len(here), len(live.channels), tuple(orphans), tuple(drift), tuple(unmanaged),
-        other_stacks, other_regions,
+        CHANNEL,
+        len(here),
+        len(live.channels),
+        tuple(orphans),
+        tuple(drift),
+        tuple(unmanaged),
+        other_stacks,
+        other_regions,
     )
 
 
@@ -381,9 +397,7 @@ def _pending_finding(
     candidates: list[str] = []
     if resource.type in (CONTACT.token, ROTATION.token):
         listed = live.contacts if resource.type == CONTACT.token else live.rotations
-        candidates = [
-            r.arn for r in listed if r.arn == resource.id or (owner and r.owner == owner)
-        ]
+        candidates = [r.arn for r in listed if r.arn == resource.id or (owner and r.owner == owner)]
     elif resource.type == PLAN.token:
         contact_id = resource.props.get("contactId")
         candidates = [
