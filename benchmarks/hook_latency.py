@@ -17,10 +17,10 @@ from typing import Any
 
 import boto3
 
-from pulumi_ssm_contacts import aws_client
 from pulumi_ssm_contacts.contact_provider import ContactProvider
+from pulumi_ssm_contacts.core import aws_client
+from pulumi_ssm_contacts.core.ownership import OWNER_KEY, OWNER_TAG
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
-from pulumi_ssm_contacts.ownership import OWNER_KEY, OWNER_TAG
 
 from .figures import Sample
 

@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from pulumi_ssm_contacts.contact_provider import ContactProvider
+from pulumi_ssm_contacts.core.ownership import OWNER_KEY, OWNER_TAG
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
-from pulumi_ssm_contacts.ownership import OWNER_KEY, OWNER_TAG
 
 from .figures import Sample
 from .hook_latency import emulator_environment

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
-from pulumi_ssm_contacts.bag import snake
+from pulumi_ssm_contacts.core.bag import snake
 from tests.protocol.resource_cases import CASES, Context, ResourceCase
 
 from .harness import Emulator, StackFactory, changes

@@ -21,7 +21,7 @@ from typing import Any
 from botocore import xform_name
 from botocore.model import ListShape, Shape, StructureShape
 
-from pulumi_ssm_contacts.service_model import service_model
+from pulumi_ssm_contacts.core.service_model import service_model
 
 EXAMPLES_DIR = Path(__file__).parent / "data" / "awscli_examples" / "ssm-contacts"
 

@@ -17,6 +17,7 @@ from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from pulumi_ssm_contacts.core.service_model import validate_output
 from pulumi_ssm_contacts.emulator_harness import state
 from pulumi_ssm_contacts.emulator_harness.call_log import Call
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
@@ -24,7 +25,6 @@ from pulumi_ssm_contacts.emulator_harness.faults import FaultConfig
 from pulumi_ssm_contacts.emulator_harness.preconditions import PreconditionConfig
 from pulumi_ssm_contacts.emulator_harness.settings import SettingError, SettingsHolder
 from pulumi_ssm_contacts.emulator_harness.tokens import TokenPolicy
-from pulumi_ssm_contacts.service_model import validate_output
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient as SSMContactsClient

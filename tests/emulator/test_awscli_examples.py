@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from pulumi_ssm_contacts.core.service_model import validate_output
 from pulumi_ssm_contacts.emulator.responses import implemented_operations
-from pulumi_ssm_contacts.service_model import validate_output
 
 from .awscli_examples import Example, examples, shape_of
 from .helpers import Emulator, SSMContactsClient

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.service_model import operation
+from pulumi_ssm_contacts.core.service_model import operation
 
 from .helpers import (
     Emulator,

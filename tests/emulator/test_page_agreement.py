@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts import aws_client
 from pulumi_ssm_contacts.__main__ import main
+from pulumi_ssm_contacts.core import aws_client
 
 from .engagement_setup import advance, channel, channel_stage, contact_stage, set_clock
 from .helpers import Emulator
@@ -44,9 +44,7 @@ def examples_oncall(emulator: Emulator) -> None:
     client = emulator.client
     people = {}
     for alias in ("akua", "kwame", "sre-manager"):
-        arn = client.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []})[
-            "ContactArn"
-        ]
+        arn = client.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
         email = channel(emulator, arn, "Email", "EMAIL", f"{alias}@example.com")
         client.update_contact(ContactId=arn, Plan={"Stages": [channel_stage(email, 0, retry=5)]})
         people[alias] = arn
@@ -70,9 +68,7 @@ def examples_oncall(emulator: Emulator) -> None:
     client.create_contact(
         Alias="sre-escalation",
         Type="ESCALATION",
-        Plan={
-            "Stages": [contact_stage(schedule, 15), contact_stage(people["sre-manager"], 15)]
-        },
+        Plan={"Stages": [contact_stage(schedule, 15), contact_stage(people["sre-manager"], 15)]},
     )
 
 

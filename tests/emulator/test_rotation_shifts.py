@@ -1,7 +1,7 @@
 """ListPreviewRotationShifts and ListRotationShifts: the emulator and the offline computation agree.
 
 Every case is run through the emulator (in-process and against the server) and through
-``pulumi_ssm_contacts.shifts``; the answers must be the same shifts. The checked client also
+``pulumi_ssm_contacts.oncall.shifts``; the answers must be the same shifts. The checked client also
 validates every answer against botocore's output shape.
 """
 
@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts import aws_client, shifts
 from pulumi_ssm_contacts.__main__ import main
+from pulumi_ssm_contacts.core import aws_client
+from pulumi_ssm_contacts.oncall import shifts
 
 from .helpers import (
     Emulator,
@@ -85,7 +86,7 @@ class Case:
         return params
 
     def offline(self) -> list[shifts.RotationShift]:
-        """The same shifts, computed by pulumi_ssm_contacts.shifts."""
+        """The same shifts, computed by pulumi_ssm_contacts.oncall.shifts."""
         spec = shifts.RotationSpec.from_api(
             {
                 "ContactIds": list(self.members),

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
+from pulumi_ssm_contacts.core.service_model import service_model
 from pulumi_ssm_contacts.emulator.responses import implemented_operations
-from pulumi_ssm_contacts.service_model import service_model
 
 from .helpers import Emulator, personal
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.service_model import aws_validation_message, validate_input
+from pulumi_ssm_contacts.core.service_model import aws_validation_message, validate_input
 
 from .helpers import (
     Emulator,

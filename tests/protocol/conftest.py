@@ -11,7 +11,8 @@ import pytest
 from pulumi.dynamic import ResourceProvider
 from pulumi.dynamic.dynamic import serialize_provider
 
-from pulumi_ssm_contacts import ContactProvider, aws_client
+from pulumi_ssm_contacts import ContactProvider
+from pulumi_ssm_contacts.core import aws_client
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
 

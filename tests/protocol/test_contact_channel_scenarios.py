@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pulumi_ssm_contacts.contact_channel_provider import ContactChannelProvider
+from pulumi_ssm_contacts.core.owned_create import MAX_GENERATIONS
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
-from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver, GrpcDriver, HookError
 

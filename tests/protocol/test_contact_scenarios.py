@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from pulumi_ssm_contacts.core.ownership import PLAN_OWNER_TAG
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
-from pulumi_ssm_contacts.ownership import PLAN_OWNER_TAG
 from tests.protocol.drivers import Driver, GrpcDriver, HookError
 
 if TYPE_CHECKING:

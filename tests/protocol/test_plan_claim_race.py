@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from pulumi_ssm_contacts import ContactPlanProvider
-from pulumi_ssm_contacts.contact_plan_provider import ContactPlanEngine
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
+from pulumi_ssm_contacts.resources.contact_plan import ContactPlanEngine
 from tests.protocol.drivers import HookError, HooksDriver
 
 if TYPE_CHECKING:
@@ -86,9 +86,7 @@ def test_conflict_claimed_while_writing_fails_after_the_write(
     control: EmulatorControl,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(
-        ContactPlanEngine, "_write", then_they_claim(aws, ContactPlanEngine._write)
-    )
+    monkeypatch.setattr(ContactPlanEngine, "_write", then_they_claim(aws, ContactPlanEngine._write))
     control.clear_calls()
 
     with pytest.raises(HookError) as failure:

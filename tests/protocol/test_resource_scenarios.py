@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pulumi_ssm_contacts.bag import snake
+from pulumi_ssm_contacts.core.bag import snake
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver, HookError

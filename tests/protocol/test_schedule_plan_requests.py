@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pulumi_ssm_contacts import ContactPlanProvider, ContactProvider, aws_client
+from pulumi_ssm_contacts import ContactPlanProvider, ContactProvider
+from pulumi_ssm_contacts.core import aws_client
 from tests.protocol.drivers import REGION, HooksDriver
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts.dynamic_provider import EngineProvider
+from pulumi_ssm_contacts.dynamic.provider import EngineProvider
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.conftest import driving
 from tests.protocol.drivers import Driver

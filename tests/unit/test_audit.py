@@ -8,9 +8,14 @@ from typing import Any
 import pytest
 
 from pulumi_ssm_contacts import Contact, ContactChannel, ContactPlan, Rotation
-from pulumi_ssm_contacts.audit import AUDITED_TYPES, AuditReport, LiveResource, audit
-from pulumi_ssm_contacts.audit_report import to_json, to_text
-from pulumi_ssm_contacts.stack_export import ExportError, parse_urn, read_export
+from pulumi_ssm_contacts.audit.findings import (
+    AUDITED_TYPES,
+    AuditReport,
+    LiveResource,
+    audit,
+)
+from pulumi_ssm_contacts.audit.report import to_json, to_text
+from pulumi_ssm_contacts.core.stack_export import ExportError, parse_urn, read_export
 
 CONTACT = "pulumi-python:dynamic/ssm-contacts:Contact"
 PROJECT, STACK, REGION = "payments", "prod", "us-east-2"

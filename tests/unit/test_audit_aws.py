@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pulumi_ssm_contacts.audit import LiveChannel, LiveResource
-from pulumi_ssm_contacts.audit_aws import list_live
-from pulumi_ssm_contacts.ownership import OWNER_TAG, PLAN_OWNER_TAG
-from pulumi_ssm_contacts.stack_export import read_export
+from pulumi_ssm_contacts.audit.findings import LiveChannel, LiveResource
+from pulumi_ssm_contacts.audit.live import list_live
+from pulumi_ssm_contacts.core.ownership import OWNER_TAG, PLAN_OWNER_TAG
+from pulumi_ssm_contacts.core.stack_export import read_export
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pulumi_ssm_contacts.audit import (
+from pulumi_ssm_contacts.audit.findings import (
     CHANNEL,
     CONTACT,
     PLAN,
@@ -21,8 +21,8 @@ from pulumi_ssm_contacts.audit import (
     audit,
     channel_contacts,
 )
-from pulumi_ssm_contacts.audit_report import to_json, to_text
-from pulumi_ssm_contacts.stack_export import read_export
+from pulumi_ssm_contacts.audit.report import to_json, to_text
+from pulumi_ssm_contacts.core.stack_export import read_export
 
 PROJECT, STACK, REGION = "payments", "prod", "us-east-2"
 ACCOUNT = "111122223333"
@@ -71,9 +71,7 @@ def export(*resources: dict[str, Any], pending: tuple[dict[str, Any], ...] = ())
 def contact(
     alias: str, owned_by: str | None = None, plan_owner: str | None = None, **markers: str
 ) -> LiveResource:
-    return LiveResource(
-        arn("contact", alias), owned_by, plan_owner, tuple(sorted(markers.items()))
-    )
+    return LiveResource(arn("contact", alias), owned_by, plan_owner, tuple(sorted(markers.items())))
 
 
 def channel(alias: str, uuid: str, name: str = "mobile", type_: str = "SMS") -> LiveChannel:
@@ -120,9 +118,7 @@ def test_rotation_disappears_is_drift() -> None:
 
 
 def test_rotation_of_another_stack_is_only_counted() -> None:
-    report = run(
-        export(), rotations=(LiveResource(arn("rotation", "r1"), owner("week", "dev")),)
-    )
+    report = run(export(), rotations=(LiveResource(arn("rotation", "r1"), owner("week", "dev")),))
 
     assert not report.failed()
     assert report.types[3].other_stacks == 1
@@ -162,9 +158,7 @@ def test_plan_claimed_by_another_resource_since_is_drift() -> None:
         contacts=(contact("akuam", owner("akuam", "dev"), owner("plan", "dev")),),
     )
 
-    assert [(k, d.reason) for k, d in report.drift] == [
-        (PLAN, f"owned by {owner('plan', 'dev')}")
-    ]
+    assert [(k, d.reason) for k, d in report.drift] == [(PLAN, f"owned by {owner('plan', 'dev')}")]
 
 
 # -- channels -----------------------------------------------------------------------------
@@ -223,9 +217,9 @@ def test_channel_of_another_stack_on_our_contact_is_only_counted() -> None:
 
 def test_channel_on_a_contact_of_nobody_without_marker_is_unmanaged() -> None:
     # Listed because a held channel lives there too; the other one is nobody's we know.
-    held_channel = held(CHANNEL.token, "sms", channel_arn("console", "u1"), contactId=arn(
-        "contact", "console"
-    ))
+    held_channel = held(
+        CHANNEL.token, "sms", channel_arn("console", "u1"), contactId=arn("contact", "console")
+    )
     report = run(
         export(held_channel),
         contacts=(contact("console", None, **{"u1": owner("sms")}),),

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.aws_errors import CallContext, conflict, explain, validation_property
-from pulumi_ssm_contacts.service_model import operation
+from pulumi_ssm_contacts.core.aws_errors import CallContext, conflict, explain, validation_property
+from pulumi_ssm_contacts.core.service_model import operation
 
 
 def client_error(code: str, message: str, retries: int = 0) -> ClientError:
@@ -83,7 +83,7 @@ def test_one_client_per_region_and_profile_across_threads(
 ) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from pulumi_ssm_contacts import aws_client
+    from pulumi_ssm_contacts.core import aws_client
 
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
@@ -113,7 +113,7 @@ def test_aws_validation_messages_lose_the_values_they_quote() -> None:
 def test_a_lost_connection_ends_in_advice_not_a_traceback() -> None:
     from botocore.exceptions import ConnectionClosedError
 
-    from pulumi_ssm_contacts.aws_errors import explain_connection
+    from pulumi_ssm_contacts.core.aws_errors import explain_connection
 
     error = ConnectionClosedError(endpoint_url="https://ssm-contacts.us-east-2.amazonaws.com/")
     message = str(explain_connection(error, CTX, creates=True))

@@ -8,17 +8,17 @@ from typing import Any, cast
 import pytest
 import regex
 
-from pulumi_ssm_contacts.aws_errors import ContactError
-from pulumi_ssm_contacts.channel_markers import (
+from pulumi_ssm_contacts.core.aws_errors import ContactError
+from pulumi_ssm_contacts.core.engine import Session
+from pulumi_ssm_contacts.core.ownership import OWNER_TAG
+from pulumi_ssm_contacts.core.service_model import service_model
+from pulumi_ssm_contacts.resources.channel_markers import (
     is_marker,
     marker_key,
     markers,
     other_stacks_channels,
 )
-from pulumi_ssm_contacts.contact_provider import ContactEngine
-from pulumi_ssm_contacts.engine import Session
-from pulumi_ssm_contacts.ownership import OWNER_TAG
-from pulumi_ssm_contacts.service_model import service_model
+from pulumi_ssm_contacts.resources.contact import ContactEngine
 
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam"
 UUID = "4b1f0a7e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"
@@ -105,9 +105,7 @@ def test_contact_tag_sync_from_live_tags_keeps_channel_markers() -> None:
 
 
 def test_contact_delete_refuses_while_another_stacks_channel_is_on_it() -> None:
-    client = FakeClient(
-        {OWNER_TAG: OWNER, marker_key(CHANNEL): "contacts/paging/sms"}, [CHANNEL]
-    )
+    client = FakeClient({OWNER_TAG: OWNER, marker_key(CHANNEL): "contacts/paging/sms"}, [CHANNEL])
 
     with pytest.raises(ContactError) as refused:
         ContactEngine().delete(session(client), CONTACT, {"owner": OWNER})

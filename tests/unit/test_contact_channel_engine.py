@@ -8,13 +8,10 @@ from typing import Any, cast
 import pytest
 from botocore.exceptions import ClientError
 
-from pulumi_ssm_contacts.aws_errors import ContactError
-from pulumi_ssm_contacts.contact_channel_provider import (
-    ContactChannelEngine,
-    idempotency_token,
-)
-from pulumi_ssm_contacts.engine import Session
-from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
+from pulumi_ssm_contacts.core.aws_errors import ContactError
+from pulumi_ssm_contacts.core.engine import Session
+from pulumi_ssm_contacts.core.owned_create import MAX_GENERATIONS
+from pulumi_ssm_contacts.resources.contact_channel import ContactChannelEngine, idempotency_token
 
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam"
 OWNER = "contacts/prod/akuam-sms"

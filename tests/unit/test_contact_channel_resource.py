@@ -18,16 +18,14 @@ from google.protobuf import struct_pb2
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 
-from pulumi_ssm_contacts.contact_channel import (
+from pulumi_ssm_contacts.contact_channel_provider import ContactChannelProvider
+from pulumi_ssm_contacts.core.owned_create import MAX_GENERATIONS
+from pulumi_ssm_contacts.dynamic.contact_channel import (
     ContactChannel,
     ContactChannelArgs,
     ContactChannelArgsDict,
 )
-from pulumi_ssm_contacts.contact_channel_provider import (
-    ContactChannelProvider,
-    idempotency_token,
-)
-from pulumi_ssm_contacts.owned_create import MAX_GENERATIONS
+from pulumi_ssm_contacts.resources.contact_channel import idempotency_token
 
 CONTACT = "arn:aws:ssm-contacts:us-east-2:111122223333:contact/akuam"
 ADDRESS = "+15550100"

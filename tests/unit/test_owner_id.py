@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_ssm_contacts.contact_provider import ContactEngine
-from pulumi_ssm_contacts.ownership import owner_id, parents_of_urn, stack_of
+from pulumi_ssm_contacts.core.ownership import owner_id, parents_of_urn, stack_of
+from pulumi_ssm_contacts.resources.contact import ContactEngine
 
 PAGER = "acme:index:Pager"
 TEAM = "acme:index:Team"

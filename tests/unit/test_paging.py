@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts import shifts
 from pulumi_ssm_contacts.__main__ import main
-from pulumi_ssm_contacts.oncall import page_table, paging
+from pulumi_ssm_contacts.core.stack_export import read_export
+from pulumi_ssm_contacts.oncall import page_table, paging, shifts
 from pulumi_ssm_contacts.oncall.page_command import timeline_rows
 from pulumi_ssm_contacts.oncall.setup_sources import from_export
-from pulumi_ssm_contacts.stack_export import read_export
 
 PREFIX = "arn:aws:ssm-contacts:us-east-1:111122223333"
 AT = datetime(2026, 12, 8, 3, 0, tzinfo=UTC)

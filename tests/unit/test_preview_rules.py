@@ -10,13 +10,13 @@ import pytest
 from botocore.exceptions import ClientError
 from pulumi.runtime.rpc import UNKNOWN
 
-from pulumi_ssm_contacts.aws_errors import CallContext, not_found
-from pulumi_ssm_contacts.bag import arn_alias, arn_kind, snake
-from pulumi_ssm_contacts.contact_plan_provider import ContactPlanEngine
-from pulumi_ssm_contacts.contact_provider import ContactEngine
-from pulumi_ssm_contacts.plan_rules import MAX_ROTATIONS, plan_failures, plan_warnings
-from pulumi_ssm_contacts.rotation_provider import RotationEngine
-from pulumi_ssm_contacts.validation import Failure, python_path, python_words
+from pulumi_ssm_contacts.core.aws_errors import CallContext, not_found
+from pulumi_ssm_contacts.core.bag import arn_alias, arn_kind, snake
+from pulumi_ssm_contacts.core.validation import Failure, python_path, python_words
+from pulumi_ssm_contacts.resources.contact import ContactEngine
+from pulumi_ssm_contacts.resources.contact_plan import ContactPlanEngine
+from pulumi_ssm_contacts.resources.plan_rules import MAX_ROTATIONS, plan_failures, plan_warnings
+from pulumi_ssm_contacts.resources.rotation import RotationEngine
 
 ARN = "arn:aws:ssm-contacts:us-east-1:123456789012"
 AKUAM, BOSS = f"{ARN}:contact/akuam", f"{ARN}:contact/boss"
@@ -50,10 +50,14 @@ def contact_stage(*contacts: str) -> dict[str, Any]:
     ("path", "python"),
     [
         ("deliveryAddress", "delivery_address"),
-        ("plan.stages[0].targets[1].channelTargetInfo.retryIntervalInMinutes",
-         "plan.stages[0].targets[1].channel_target_info.retry_interval_in_minutes"),
-        ("recurrence.shiftCoverages.MON[0].start.hourOfDay",
-         "recurrence.shift_coverages.MON[0].start.hour_of_day"),
+        (
+            "plan.stages[0].targets[1].channelTargetInfo.retryIntervalInMinutes",
+            "plan.stages[0].targets[1].channel_target_info.retry_interval_in_minutes",
+        ),
+        (
+            "recurrence.shiftCoverages.MON[0].start.hourOfDay",
+            "recurrence.shift_coverages.MON[0].start.hour_of_day",
+        ),
         ("tags.teamName", "tags.teamName"),
         ("tags.a.bC", "tags.a.bC"),
         ("tags (key #2)", "tags (key #2)"),
@@ -157,14 +161,26 @@ def test_more_rotations_than_the_model_allows_is_said_once() -> None:
     ("contact_type", "plan", "path"),
     [
         ("ONCALL_SCHEDULE", {"rotationIds": [AKUAM]}, "plan.rotationIds[0]"),
-        ("ESCALATION", {"stages": [contact_stage(AKUAM_EMAIL)]},
-         "plan.stages[0].targets[0].contactTargetInfo.contactId"),
-        ("ESCALATION", {"stages": [contact_stage(ROTATIONS[0])]},
-         "plan.stages[0].targets[0].contactTargetInfo.contactId"),
-        ("PERSONAL", {"stages": [channel_stage(AKUAM)]},
-         "plan.stages[0].targets[0].channelTargetInfo.contactChannelId"),
-        ("PERSONAL", {"stages": [channel_stage(BOSS_EMAIL)]},
-         "plan.stages[0].targets[0].channelTargetInfo.contactChannelId"),
+        (
+            "ESCALATION",
+            {"stages": [contact_stage(AKUAM_EMAIL)]},
+            "plan.stages[0].targets[0].contactTargetInfo.contactId",
+        ),
+        (
+            "ESCALATION",
+            {"stages": [contact_stage(ROTATIONS[0])]},
+            "plan.stages[0].targets[0].contactTargetInfo.contactId",
+        ),
+        (
+            "PERSONAL",
+            {"stages": [channel_stage(AKUAM)]},
+            "plan.stages[0].targets[0].channelTargetInfo.contactChannelId",
+        ),
+        (
+            "PERSONAL",
+            {"stages": [channel_stage(BOSS_EMAIL)]},
+            "plan.stages[0].targets[0].channelTargetInfo.contactChannelId",
+        ),
     ],
     ids=[
         "rotation-id-is-a-contact",

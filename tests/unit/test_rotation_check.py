@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pulumi_ssm_contacts import RotationProvider
-from pulumi_ssm_contacts.rotation_provider import canonical_time
+from pulumi_ssm_contacts.resources.rotation import canonical_time
 from tests.protocol.drivers import failures_by_path
 
 CONTACTS = [

@@ -19,8 +19,8 @@ from pulumi_ssm_contacts import (
     ContactPlan,
     ContactPlanProvider,
     ContactProvider,
-    aws_client,
 )
+from pulumi_ssm_contacts.core import aws_client
 
 # Stacks made by 0.1.0 hold exactly this string; later releases must keep loading it.
 PINNED = (

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts import shifts
-from pulumi_ssm_contacts.shifts import (
+from pulumi_ssm_contacts.oncall import shifts
+from pulumi_ssm_contacts.oncall.shifts import (
     Override,
     RecurrenceSettings,
     RotationShift,

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts import aws_client, shifts
 from pulumi_ssm_contacts.__main__ import main
-from pulumi_ssm_contacts.shifts import Override, RotationShift
+from pulumi_ssm_contacts.core import aws_client
+from pulumi_ssm_contacts.oncall import shifts
+from pulumi_ssm_contacts.oncall.shifts import Override, RotationShift
 
 ACCOUNT = "arn:aws:ssm-contacts:us-east-1:111122223333:contact"
 A, B = f"{ACCOUNT}/akuam", f"{ACCOUNT}/alejr"

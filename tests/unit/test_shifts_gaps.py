@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pulumi_ssm_contacts.shifts import CoverageGap, Override, RotationSpec, coverage_gaps
+from pulumi_ssm_contacts.oncall.shifts import CoverageGap, Override, RotationSpec, coverage_gaps
 
 ACCOUNT = "arn:aws:ssm-contacts:us-east-1:111122223333:contact"
 A, B, C = (f"{ACCOUNT}/{alias}" for alias in ("akuam", "alejr", "anaya"))

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from pulumi_ssm_contacts.contact_channel_provider import ContactChannelEngine
-from pulumi_ssm_contacts.contact_plan_provider import ContactPlanEngine
-from pulumi_ssm_contacts.contact_provider import ContactEngine
-from pulumi_ssm_contacts.engine import Engine
-from pulumi_ssm_contacts.rotation_provider import RotationEngine
+from pulumi_ssm_contacts.core.engine import Engine
+from pulumi_ssm_contacts.resources.contact import ContactEngine
+from pulumi_ssm_contacts.resources.contact_channel import ContactChannelEngine
+from pulumi_ssm_contacts.resources.contact_plan import ContactPlanEngine
+from pulumi_ssm_contacts.resources.rotation import RotationEngine
 
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/pat"
 CHANNEL = "arn:aws:ssm-contacts:us-east-1:123456789012:contact-channel/pat/0a1b"

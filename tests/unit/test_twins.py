@@ -9,7 +9,7 @@ import pulumi
 import pytest
 
 from pulumi_ssm_contacts import Contact, Rotation
-from pulumi_ssm_contacts.claims import ClaimConflict
+from pulumi_ssm_contacts.dynamic.claims import ClaimConflict
 
 
 class Mocks(pulumi.runtime.Mocks):
