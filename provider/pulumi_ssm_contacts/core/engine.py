@@ -93,6 +93,15 @@ class Engine(ABC):
     outputs_changed_by: ClassVar[Mapping[str, tuple[str, ...]]] = MappingProxyType({})
     """Per in-place key, the outputs besides itself that its update can change (a
     channel's new address may need activating again). ``arn`` never changes in place."""
+    secret_keys: ClassVar[tuple[str, ...]] = ()
+    """Inputs (and their echoed outputs) that are always secret: a delivery address."""
+    input_members: ClassVar[Mapping[str, tuple[str, str]]]
+    """Per input key but ``region`` (ours: a string that replaces), the operation and
+    member (a dotted path into its input) whose botocore shape gives the key's type,
+    documentation, enum and whether it is required (its first member is)."""
+    output_members: ClassVar[Mapping[str, tuple[str, str]]] = MappingProxyType({})
+    """Per output key, the operation and member of its output shape that describe it;
+    ``arn`` first, then each of ``output_keys``."""
 
     # -- what each resource fills in ----------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..core import bag as bags
@@ -46,6 +47,16 @@ class ContactEngine(Engine):
     tags_operation = "CreateContact"
     id_operation = ("GetContact", "ContactId")
     output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
+    input_members = MappingProxyType(
+        {
+            "alias": ("CreateContact", "Alias"),
+            "type": ("CreateContact", "Type"),
+            "displayName": ("CreateContact", "DisplayName"),
+            "plan": ("CreateContact", "Plan"),
+            "tags": ("CreateContact", "Tags"),
+        }
+    )
+    output_members = MappingProxyType({"arn": ("GetContact", "ContactArn")})
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Missing and empty tags and display name are the same; an omitted plan stays

@@ -129,6 +129,22 @@ class ContactChannelEngine(Engine):
     id_operation = ("GetContactChannel", "ContactChannelId")
     output_keys = (STATUS_KEY,)
     outputs_changed_by = MappingProxyType({"deliveryAddress": (STATUS_KEY,)})
+    secret_keys = ("deliveryAddress",)
+    input_members = MappingProxyType(
+        {
+            "contactId": ("CreateContactChannel", "ContactId"),
+            "name": ("CreateContactChannel", "Name"),
+            "type": ("CreateContactChannel", "Type"),
+            "deliveryAddress": ("CreateContactChannel", "DeliveryAddress.SimpleAddress"),
+            "deferActivation": ("CreateContactChannel", "DeferActivation"),
+        }
+    )
+    output_members = MappingProxyType(
+        {
+            "arn": ("GetContactChannel", "ContactChannelArn"),
+            STATUS_KEY: ("GetContactChannel", "ActivationStatus"),
+        }
+    )
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Inputs as set; ``deferActivation`` false and missing are the same (left out).

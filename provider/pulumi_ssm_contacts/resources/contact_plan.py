@@ -12,6 +12,7 @@ to the empty plan, UntagResource (3).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..core import bag as bags
@@ -39,6 +40,14 @@ class ContactPlanEngine(Engine):
     update_keys = ("stages", "rotationIds")
     id_operation = ("GetContact", "ContactId")
     output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
+    input_members = MappingProxyType(
+        {
+            "contactId": ("UpdateContact", "ContactId"),
+            "stages": ("UpdateContact", "Plan.Stages"),
+            "rotationIds": ("UpdateContact", "Plan.RotationIds"),
+        }
+    )
+    output_members = MappingProxyType({"arn": ("GetContact", "ContactArn")})
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """Missing and empty stages are the same; no empty ``rotationIds``."""

@@ -13,6 +13,7 @@ import json
 import re
 import zoneinfo
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from ..core import bag as bags
@@ -89,6 +90,17 @@ class RotationEngine(Engine):
     tags_operation = "CreateRotation"
     id_operation = ("GetRotation", "RotationId")
     output_keys = ()  # arn and the inputs only: an update changes only the keys it writes
+    input_members = MappingProxyType(
+        {
+            "name": ("CreateRotation", "Name"),
+            "contactIds": ("CreateRotation", "ContactIds"),
+            "startTime": ("CreateRotation", "StartTime"),
+            "timeZoneId": ("CreateRotation", "TimeZoneId"),
+            "recurrence": ("CreateRotation", "Recurrence"),
+            "tags": ("CreateRotation", "Tags"),
+        }
+    )
+    output_members = MappingProxyType({"arn": ("GetRotation", "RotationArn")})
 
     def normalize(self, bag: Mapping[str, Any]) -> dict[str, Any]:
         """One spelling per start time; ``None`` members dropped; missing tags are none."""
