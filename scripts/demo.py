@@ -46,7 +46,8 @@ def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
     shutil.rmtree(state, ignore_errors=True)  # the last run's stacks went with its emulator
     state.mkdir(parents=True)
     env.update(
-        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        # The CLI first, then .tools/bin: the engine finds `pulumi-resource-ssm-contacts` on PATH.
+        PATH=os.pathsep.join([str(bin_dir), str(REPO / ".tools" / "bin"), env.get("PATH", "")]),
         PULUMI_HOME=str(REPO / ".tools" / "pulumi-home"),
         PULUMI_BACKEND_URL=state.as_uri(),
         PULUMI_CONFIG_PASSPHRASE="demo",  # the demo stack's own; it holds no secrets

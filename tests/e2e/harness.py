@@ -34,6 +34,8 @@ from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from .processes import Process, helpers_of, is_alive
 
 REPO = Path(__file__).resolve().parents[2]
+TOOLS_BIN = REPO / ".tools" / "bin"
+"""Where scripts/ensure-pulumi links our plugins, the native `pulumi-resource-ssm-contacts` too."""
 CONTACTS_PROGRAM = Path(__file__).with_name("contacts_program")
 QUICKSTART = REPO / "examples" / "quickstart"
 REGION = "us-east-1"
@@ -41,6 +43,14 @@ PROJECT = "e2e-contacts"
 ACCOUNT = "123456789012"
 
 Contacts = list[dict[str, Any]]
+
+
+def with_plugins_on_path(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` with .tools/bin on PATH: the engine looks a resource plugin up on $PATH (only the
+    bundled ones, such as the language hosts, also next to `pulumi`). The Automation API then puts
+    the CLI's own directory first."""
+    path = env.get("PATH", os.environ.get("PATH", ""))
+    return {**env, "PATH": os.pathsep.join([str(TOOLS_BIN), path])}
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,9 @@ class StackFactory:
             )
         )
         workspace = E2EWorkspace(
-            work_dir=str(project), pulumi_command=self.command, env_vars=dict(self.env)
+            work_dir=str(project),
+            pulumi_command=self.command,
+            env_vars=with_plugins_on_path(self.env),
         )
         return E2EStack(stack_name, workspace, StackInitMode.CREATE)
 
