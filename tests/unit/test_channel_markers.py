@@ -12,7 +12,7 @@ from pulumi_ssm_contacts.core.aws_errors import ContactError
 from pulumi_ssm_contacts.core.engine import Session
 from pulumi_ssm_contacts.core.ownership import OWNER_TAG
 from pulumi_ssm_contacts.core.service_model import service_model
-from pulumi_ssm_contacts.resources.channel_markers import (
+from pulumi_ssm_contacts.core.channel_markers import (
     is_marker,
     marker_key,
     markers,

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..core.channel_markers import channel_uuid
 from ..core.ownership import PLAN_OWNER_TAG, stack_of
 from ..core.stack_export import StackExport, StateResource
-from ..resources.channel_markers import channel_uuid
 
 PREFIX = "pulumi-python:dynamic/ssm-contacts:"
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from botocore.exceptions import ClientError
 
+from ..core.channel_markers import markers
 from ..core.ownership import OWNER_TAG, PLAN_OWNER_TAG
 from ..core.stack_export import StackExport
-from ..resources.channel_markers import markers
 from .findings import LiveAccount, LiveChannel, LiveResource, channel_contacts
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from ..resources.channel_markers import is_marker
 from . import bag as bags
 from .aws_errors import CallContext, owned_elsewhere
 from .calls import call
+from .channel_markers import is_marker
 from .concurrent_calls import alongside
 from .ownership import OWNER_KEY, OWNER_TAG, RESERVED_PREFIX
 from .validation import (

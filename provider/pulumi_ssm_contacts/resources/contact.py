@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..core import bag as bags
 from ..core.aws_errors import ContactError, conflict, owned_elsewhere
 from ..core.calls import Conflict, call, find
+from ..core.channel_markers import refuse_delete_over_other_stacks
 from ..core.engine import (
     Engine,
     Read,
@@ -27,7 +28,6 @@ from ..core.engine import (
 )
 from ..core.ownership import OWNER_KEY, OWNER_TAG, PLAN_OWNER_TAG
 from ..core.validation import Failure, is_unknown, model_failures
-from .channel_markers import refuse_delete_over_other_stacks
 from .plan_rules import normalize_plan, plan_failures, plan_request, plan_warnings
 
 if TYPE_CHECKING:

@@ -23,12 +23,12 @@ from botocore.exceptions import ClientError
 from ..core import bag as bags
 from ..core.aws_errors import ContactError, error_code, explain
 from ..core.calls import Conflict, NotFound, call, find
+from ..core.channel_markers import marked_elsewhere, marked_owner, marker_key
 from ..core.concurrent_calls import alongside
 from ..core.engine import IMPORT_KEY, Engine, Read, Session, keep_bookkeeping, send_changes
 from ..core.owned_create import MAX_GENERATIONS, create_owned, owned_tokens
 from ..core.ownership import OWNER_KEY
 from ..core.validation import Failure, is_unknown, model_failures
-from .channel_markers import marked_elsewhere, marked_owner, marker_key
 
 PLACEHOLDER_TOKEN = "check"
 

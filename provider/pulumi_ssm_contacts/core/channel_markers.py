@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..core.aws_errors import ContactError
-from ..core.ownership import RESERVED_PREFIX, stack_of
+from .aws_errors import ContactError
+from .ownership import RESERVED_PREFIX, stack_of
 
 if TYPE_CHECKING:
-    from ..core.engine import Session
+    from .engine import Session
 
 MARKER_PREFIX = f"{RESERVED_PREFIX}channel/"
 
@@ -106,7 +106,7 @@ def refuse_delete_over_other_stacks(
     here = stack_of(contact_owner) if contact_owner else None
     if all(stack_of(owner) == here for owner in markers(tags).values()):
         return
-    from ..core.calls import call
+    from .calls import call
 
     client = session.client
     paginator = client.get_paginator("list_contact_channels")
