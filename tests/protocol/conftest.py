@@ -13,11 +13,42 @@ from pulumi.dynamic.dynamic import serialize_provider
 
 from pulumi_ssm_contacts import ContactProvider
 from pulumi_ssm_contacts.core import aws_client
+from pulumi_ssm_contacts.dynamic.provider import EngineProvider
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
-from tests.protocol.drivers import REGION, Driver, GrpcDriver, HooksDriver
+from tests.protocol.drivers import (
+    REGION,
+    Driver,
+    GrpcDriver,
+    HooksDriver,
+    NativeDriver,
+    NativePlugin,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
+
+    from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
+
+
+def _provider_env(endpoint: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        AWS_ENDPOINT_URL_SSM_CONTACTS=endpoint,
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_REGION=REGION,
+        AWS_MAX_ATTEMPTS="3",  # keeps retry tests short; the default is 6
+    )
+    return env
+
+
+@pytest.fixture(scope="session")
+def native_plugin(ssm_contacts_server: EmulatorServer) -> Iterator[NativePlugin]:
+    """One ``pulumi-resource-ssm-contacts`` process per test session (per xdist worker),
+    pointed at the session's emulator server (each test resets the server)."""
+    plugin = NativePlugin(_provider_env(ssm_contacts_server.endpoint))
+    yield plugin
+    plugin.close()
 
 
 @pytest.fixture
@@ -26,21 +57,26 @@ def emulator_env(
 ) -> Iterator[dict[str, str]]:
     """The environment a provider process gets: the emulator's endpoint, dummy credentials."""
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "3")  # keeps retry tests short; the default is 6
-    env = dict(os.environ)
-    env.update(
-        AWS_ENDPOINT_URL_SSM_CONTACTS=ssm_contacts_endpoint,
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_REGION=REGION,
-    )
+    env = _provider_env(ssm_contacts_endpoint)
     aws_client.forget_clients()
     yield env
     aws_client.forget_clients()
 
 
 @contextlib.contextmanager
-def driving(kind: str, provider: ResourceProvider, env: dict[str, str]) -> Iterator[Driver]:
-    """A driver of ``kind`` (``hooks`` or ``grpc``) for ``provider``, closed afterwards."""
+def driving(
+    kind: str,
+    provider: ResourceProvider,
+    env: dict[str, str],
+    plugin: NativePlugin | None = None,
+) -> Iterator[Driver]:
+    """A driver of ``kind`` (``hooks``, ``grpc``, or ``native``: ``plugin`` serving the
+    engine of ``provider``) for ``provider``, closed afterwards."""
+    if kind == "native":
+        assert plugin is not None, "the native driver needs the plugin process"
+        assert isinstance(provider, EngineProvider), "the native plugin serves engines"
+        yield NativeDriver(plugin, provider.engine.type_name)
+        return
     if kind == "hooks":
         yield HooksDriver(provider)
         return

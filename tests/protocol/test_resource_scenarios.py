@@ -1,8 +1,10 @@
 """The scenarios every resource passes, from one table of cases (resource_cases.py).
 
 Names follow terraform-provider-aws's acceptance tests. Each runs once per resource and
-per driver (in-process hooks, the dynamic provider's gRPC server); call counts come from
-the emulator's call log.
+per driver (in-process hooks, the dynamic provider's gRPC server, the native plugin's):
+the same inputs, the same rules and messages on both front ends (property names as each
+front end's programs write them: snake_case in Python, camelCase natively); call counts
+come from the emulator's call log.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pytest
 from pulumi_ssm_contacts.core.bag import snake
 from pulumi_ssm_contacts.emulator_harness.control import EmulatorControl
 from tests.protocol.conftest import driving
-from tests.protocol.drivers import Driver, HookError
+from tests.protocol.drivers import Driver, HookError, NativePlugin
 from tests.protocol.resource_cases import CASES, Context, ResourceCase
 
 if TYPE_CHECKING:
@@ -28,11 +30,14 @@ def case(request: pytest.FixtureRequest) -> ResourceCase:
     return found
 
 
-@pytest.fixture(params=["hooks", "grpc"])
+@pytest.fixture(params=["hooks", "grpc", "native"])
 def drive(
     request: pytest.FixtureRequest, case: ResourceCase, emulator_env: dict[str, str]
 ) -> Iterator[Driver]:
-    with driving(request.param, case.provider(), emulator_env) as made:
+    plugin: NativePlugin | None = (
+        request.getfixturevalue("native_plugin") if request.param == "native" else None
+    )
+    with driving(request.param, case.provider(), emulator_env, plugin) as made:
         yield made
 
 
@@ -106,10 +111,8 @@ def test_import_then_no_diff(
     drive: Driver, case: ResourceCase, ctx: Context, control: EmulatorControl, aws: Any
 ) -> None:
     existing = case.make_existing(aws, ctx)
-    inputs, failures = drive.check({}, {**case.inputs(ctx), "importArn": existing})
-    assert failures == {}
     control.clear_calls()
-    id_, outs = drive.create(inputs)
+    id_, outs = drive.import_(existing, case.inputs(ctx))
     assert id_ == existing
     assert not {op for op in control.counts() if op.startswith("Create")}, "adopted, not made"
     _, refreshed, _ = drive.read(id_, outs)
@@ -122,11 +125,10 @@ def test_import_mismatch_names_the_difference_and_writes_nothing(
 ) -> None:
     existing = case.make_existing(aws, ctx)
     prop, (overrides, _) = next(iter(case.updates.items()))
-    inputs, _ = drive.check({}, {**case.inputs(ctx), **overrides(ctx), "importArn": existing})
     control.clear_calls()
     with pytest.raises(HookError) as raised:
-        drive.create(inputs)
-    assert snake(prop) in str(raised.value), "named as the Python program wrote it"
+        drive.import_(existing, {**case.inputs(ctx), **overrides(ctx)})
+    assert drive.written(snake(prop)) in str(raised.value), "named as the program wrote it"
     assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
 
 
@@ -136,7 +138,7 @@ def test_bad_input_names_the_property_with_no_call(
     control.clear_calls()
     for kind, (overrides, prop) in case.bad.items():
         _, failures = drive.check({}, {**case.inputs(ctx), **overrides})
-        assert prop in failures, (kind, failures)
+        assert drive.written(prop) in failures, (kind, failures)
     assert control.counts() == {}
 
 

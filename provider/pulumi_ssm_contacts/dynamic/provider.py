@@ -7,11 +7,9 @@ no clients, no credentials, and stacks written by older releases keep loading.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, ParamSpec, TypeVar
 
-from botocore.exceptions import NoRegionError
 from pulumi.dynamic import (
     CheckFailure,
     CheckResult,
@@ -23,10 +21,9 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from ..core import aws_client
-from ..core import bag as bags
 from ..core.aws_errors import ContactError
 from ..core.engine import IMPORT_KEY, Engine, Session
+from ..core.sessions import resource_region, session_for
 from ..core.validation import python_words
 
 _P = ParamSpec("_P")
@@ -68,17 +65,8 @@ class EngineProvider(ResourceProvider):
 
     def _session(self, props: Mapping[str, Any], arn: str | None = None) -> Session:
         """The client and region for a resource: its ARN's region, else input, config, env."""
-        if arn:
-            region: str | None = bags.region_of(arn)
-        else:
-            region = props.get("region") or self._region or _environment_region()
-        try:
-            return Session(aws_client.client(region, self._profile), region)
-        except NoRegionError:
-            raise ContactError(
-                f"No AWS region for the {self.engine.type_name}. Set the resource's `region`, "
-                "run `pulumi config set aws:region us-east-2`, or set AWS_REGION."
-            ) from None
+        region = resource_region(props, arn, self._region)
+        return session_for(self.engine.type_name, region, self._profile, "aws:region")
 
     # -- hooks --------------------------------------------------------------------------
 
@@ -134,7 +122,3 @@ class EngineProvider(ResourceProvider):
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         """Deletes the resource; one that is already gone counts as deleted."""
         self.engine.delete(self._session(props, id_), id_, props)
-
-
-def _environment_region() -> str | None:
-    return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")

@@ -1,0 +1,42 @@
+"""Pulumi's own import for a native resource: the engine's Read with no state.
+
+``pulumi import`` and the ``import`` resource option read the live resource by its ID
+and take the inputs Read returns as the program's: they must make the next preview a
+no-op. So every part a program may leave unmanaged (a Contact's plan) is read, and the
+inputs are the engine's keys only. The read writes nothing (it runs at preview too): a
+resource whose owner tag names another Pulumi resource is refused, one with no owner
+tag gets ours with the first update that writes it (``Engine.sync_tags``), so the
+state records no owner yet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.aws_errors import ContactError
+from ..core.engine import IMPORT_KEY, Engine, Read, Session
+from ..core.ownership import OWNER_KEY
+
+_REFRESH = "Refresh"
+"""How the engines' owner refusals start (``aws_errors.owned_elsewhere``), at refresh."""
+
+
+def read_for_import(engine: Engine, session: Session, id_: str, owner: str) -> Read:
+    """The live resource ``id_`` as an import records it, for the resource ``owner``."""
+    managed: dict[str, Any] = dict.fromkeys(engine.optional_managed_keys, {})
+    try:
+        found = engine.read(session, id_, {**managed, OWNER_KEY: owner})
+    except ContactError as error:
+        text = str(error)
+        if text.startswith(_REFRESH):
+            raise ContactError("Import" + text.removeprefix(_REFRESH)) from None
+        raise
+    if found is None:
+        raise ContactError(
+            f"Import of {id_} failed: no such {engine.type_name} in {session.region}.\n"
+            "What to do: check the ID (an ARN: `aws ssm-contacts list-contacts`, "
+            "`list-contact-channels`, `list-rotations`) and its region."
+        )
+    outputs = {k: v for k, v in found.outputs.items() if k not in (OWNER_KEY, IMPORT_KEY)}
+    inputs = {k: v for k, v in found.inputs.items() if k in engine.input_keys}
+    return Read(outputs, inputs)
