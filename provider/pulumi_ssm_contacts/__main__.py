@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .audit import command as audit_command
+from .export import command as export_command
 from .oncall import page_command, shifts_command
 
 
@@ -27,7 +28,7 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (audit_command, shifts_command, page_command)
+COMMANDS: tuple[Command, ...] = (audit_command, shifts_command, page_command, export_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
