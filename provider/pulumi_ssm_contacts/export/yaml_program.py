@@ -2,7 +2,8 @@
 
 Types are ``ssm-contacts:index:<Kind>``, properties the bag keys (camelCase) as AWS holds
 them, ``options: import:`` the ARN. References are ``${name.arn}``; delivery addresses are
-secret project config (``config: <key>: {type: string, secret: true}``), referenced as
+secret project config (``config: <key>: {type: string, secret: true}``, what it holds
+in a comment above), referenced as
 ``${key}``. Written by hand as block YAML whose scalars are JSON strings (YAML reads them as
 double-quoted scalars), with ``$`` doubled in data (Pulumi YAML's escape for ``${``).
 """
@@ -36,10 +37,10 @@ def render(export: Export, project: str, description: str) -> str:
         lines.append("config:")
         for secret in export.secrets:
             lines += [
+                f"{INDENT}# {secret.what}".replace("\n", " "),
                 f"{INDENT}{_key(secret.key)}:",
                 f"{INDENT * 2}type: string",
                 f"{INDENT * 2}secret: true",
-                f"{INDENT * 2}description: {_scalar(secret.what)}",
             ]
     lines.append("resources:" if export.declarations else "resources: {}")
     for declaration in export.declarations:
