@@ -1,11 +1,13 @@
 """`make demo`: deploy the examples with the real Pulumi CLI against the offline emulator.
 
 Starts the SSM Contacts emulator on 127.0.0.1, runs `pulumi up --yes` on the `demo` stack of the
-root project (examples/quickstart), of examples/paging and of examples/oncall (state in
-.state/demo/, a local file backend), prints the contacts and channels the emulator then holds and
-the on-call rotation's first week of shifts, and stops the emulator. The emulator starts empty,
-so each run starts its stacks anew too: their state from an earlier run is removed first (it
-would describe contacts that went with that run's emulator).
+root project (examples/quickstart), of examples/paging and of examples/oncall (Python, the dynamic
+provider, in us-east-1), then of their Pulumi YAML twins examples/yaml/paging and
+examples/yaml/oncall (the native provider plugin, in eu-west-1: the same aliases in another
+region), with state in .state/demo/ (a local file backend); prints the contacts and channels the
+emulator then holds in each region and the on-call rotation's first week of shifts, and stops the
+emulator. The emulator starts empty, so each run starts its stacks anew too: their state from an
+earlier run is removed first (it would describe contacts that went with that run's emulator).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pulumi_ssm_contacts.emulator_harness.process import EmulatorServer
 REPO = Path(__file__).resolve().parent.parent
 STACK = "demo"
 REGION = "us-east-1"
+YAML_REGION = "eu-west-1"
+"""Where the YAML examples go: their aliases are the Python ones', and aliases are per region."""
 ROTATION_START = "2026-12-07T00:00:00Z"  # examples/oncall/__main__.py's START
 
 
@@ -46,7 +50,8 @@ def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
     shutil.rmtree(state, ignore_errors=True)  # the last run's stacks went with its emulator
     state.mkdir(parents=True)
     env.update(
-        # The CLI first, then .tools/bin: the engine finds `pulumi-resource-ssm-contacts` on PATH.
+        # The CLI first, then .tools/bin (our plugins and the YAML host, for a CLI from elsewhere);
+        # pulumi-resource-ssm-contacts is in PULUMI_HOME's plugin cache (scripts/ensure-pulumi).
         PATH=os.pathsep.join([str(bin_dir), str(REPO / ".tools" / "bin"), env.get("PATH", "")]),
         PULUMI_HOME=str(REPO / ".tools" / "pulumi-home"),
         PULUMI_BACKEND_URL=state.as_uri(),
@@ -73,9 +78,10 @@ def pulumi(env: Mapping[str, str], *args: str, cwd: Path = REPO) -> None:
         raise SystemExit(f"demo: `pulumi {shown}` failed (exit {completed.returncode})")
 
 
-def summary(endpoint: str) -> list[str]:
-    """One line per contact the emulator holds (alias, type, ARN), its channels beneath."""
-    client = EmulatorControl(endpoint).client(REGION)
+def summary(endpoint: str, region: str) -> list[str]:
+    """One line per contact the emulator holds in `region` (alias, type, ARN), its channels
+    beneath."""
+    client = EmulatorControl(endpoint).client(region)
     contacts = [
         c for page in client.get_paginator("list_contacts").paginate() for c in page["Contacts"]
     ]
@@ -90,6 +96,21 @@ def summary(endpoint: str) -> list[str]:
             for c in channels
         )
     return lines
+
+
+def deploy(
+    env: Mapping[str, str],
+    project: Path,
+    config: Mapping[str, str],
+    secrets: Mapping[str, str] | None = None,
+) -> None:
+    """`pulumi up` on the project's `demo` stack after setting its `config` (and `secrets`)."""
+    pulumi(env, "stack", "select", "--create", STACK, cwd=project)
+    for key, value in config.items():
+        pulumi(env, "config", "set", key, value, cwd=project)
+    for key, value in (secrets or {}).items():
+        pulumi(env, "config", "set", "--secret", key, value, cwd=project)
+    pulumi(env, "up", "--yes", cwd=project)
 
 
 def week_of_shifts(env: Mapping[str, str], project: Path) -> str:
@@ -133,23 +154,21 @@ def main() -> None:
     with EmulatorServer() as server:
         print(f"demo: SSM Contacts emulator serving at {server.endpoint}", flush=True)
         env = engine_env(bin_dir, server.endpoint)
-        pulumi(env, "stack", "select", "--create", STACK)
-        pulumi(env, "config", "set", "aws:region", REGION)
-        pulumi(env, "up", "--yes")
-        paging = REPO / "examples" / "paging"
-        pulumi(env, "stack", "select", "--create", STACK, cwd=paging)
-        pulumi(env, "config", "set", "aws:region", REGION, cwd=paging)
-        pulumi(env, "config", "set", "--secret", "smsNumber", "+15550100", cwd=paging)
-        pulumi(env, "up", "--yes", cwd=paging)
-        oncall = REPO / "examples" / "oncall"
-        pulumi(env, "stack", "select", "--create", STACK, cwd=oncall)
-        pulumi(env, "config", "set", "aws:region", REGION, cwd=oncall)
-        pulumi(env, "up", "--yes", cwd=oncall)
-        lines = summary(server.endpoint)
-        shifts = week_of_shifts(env, oncall)
+        deploy(env, REPO, {"aws:region": REGION})
+        examples = REPO / "examples"
+        deploy(env, examples / "paging", {"aws:region": REGION}, {"smsNumber": "+15550100"})
+        deploy(env, examples / "oncall", {"aws:region": REGION})
+        # The YAML twins run on the native provider, configured under its own namespace.
+        yaml = {"ssm-contacts:region": YAML_REGION}
+        deploy(env, examples / "yaml" / "paging", yaml, {"smsNumber": "+15550100"})
+        deploy(env, examples / "yaml" / "oncall", yaml)
+        lines = {region: summary(server.endpoint, region) for region in (REGION, YAML_REGION)}
+        shifts = week_of_shifts(env, examples / "oncall")
     print("demo: emulator stopped")
-    print("\nContacts and channels in the emulator after `pulumi up`:")
-    print("\n".join(lines) if lines else "  (none)")
+    for region, found in lines.items():
+        made_by = "the Python examples" if region == REGION else "the YAML examples"
+        print(f"\nContacts and channels in {region} ({made_by}) after `pulumi up`:")
+        print("\n".join(found) if found else "  (none)")
     print(
         "\nEach channel is NOT_ACTIVATED, so `pulumi up` warned that Incident Manager does not page"
         "\nit yet: on AWS its owner activates it with the code AWS sends to the address (the"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,7 +36,7 @@ from .processes import Process, helpers_of, is_alive
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS_BIN = REPO / ".tools" / "bin"
-"""Where scripts/ensure-pulumi links our plugins, the native `pulumi-resource-ssm-contacts` too."""
+"""Where scripts/ensure-pulumi puts our plugins and `pulumi-language-yaml`."""
 CONTACTS_PROGRAM = Path(__file__).with_name("contacts_program")
 QUICKSTART = REPO / "examples" / "quickstart"
 REGION = "us-east-1"
@@ -46,9 +47,9 @@ Contacts = list[dict[str, Any]]
 
 
 def with_plugins_on_path(env: Mapping[str, str]) -> dict[str, str]:
-    """`env` with .tools/bin on PATH: the engine looks a resource plugin up on $PATH (only the
-    bundled ones, such as the language hosts, also next to `pulumi`). The Automation API then puts
-    the CLI's own directory first."""
+    """`env` with .tools/bin on PATH, for a CLI from elsewhere (ensure-pulumi takes a recent
+    enough `pulumi` from PATH): the engine finds the plugins there on $PATH. The Automation API
+    puts the CLI's own directory first; the native provider plugin is in .tools/pulumi-home."""
     path = env.get("PATH", os.environ.get("PATH", ""))
     return {**env, "PATH": os.pathsep.join([str(TOOLS_BIN), path])}
 
@@ -135,6 +136,38 @@ class StackFactory:
             "config:\n"
             + "".join(
                 f"  {json.dumps(key if ':' in key else f'{PROJECT}:{key}')}: {json.dumps(value)}\n"
+                for key, value in values.items()
+            )
+        )
+        workspace = E2EWorkspace(
+            work_dir=str(project),
+            pulumi_command=self.command,
+            env_vars=with_plugins_on_path(self.env),
+        )
+        return E2EStack(stack_name, workspace, StackInitMode.CREATE)
+
+    def yaml_project(
+        self,
+        program: Path,
+        stack_name: str = "e2e",
+        config: Mapping[str, str] | None = None,
+    ) -> auto.Stack:
+        """A stack `stack_name` of a copy of the Pulumi YAML project in directory `program` (its
+        Pulumi.yaml, project name kept), its config `aws:region` and `config` (plain values; a key
+        without a namespace is the project's). The program runs in the CLI's YAML language host and
+        reaches the native provider plugin on PATH; edit `<work_dir>/Pulumi.yaml` to change it."""
+        project = self.root / f"yaml-{stack_name}"
+        project.mkdir()
+        text = (program / "Pulumi.yaml").read_text()
+        (project / "Pulumi.yaml").write_text(text)
+        found = re.search(r"^name:\s*(\S+)", text, re.MULTILINE)
+        assert found, f"{program / 'Pulumi.yaml'} names no project"
+        name = found.group(1)
+        values = {"aws:region": REGION, **(config or {})}
+        (project / f"Pulumi.{stack_name}.yaml").write_text(
+            "config:\n"
+            + "".join(
+                f"  {json.dumps(key if ':' in key else f'{name}:{key}')}: {json.dumps(value)}\n"
                 for key, value in values.items()
             )
         )
