@@ -10,6 +10,7 @@ address) must be returned marked secret; no message here ever contains them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -164,7 +165,9 @@ def _pages(
     pages: list[list[dict[str, Any]]] = []
     more: dict[str, str] = {}
     while True:
-        answer = call(session.ctx(operation, resource), lambda more=more: send(**more))
+        answer: Mapping[str, Any] = call(
+            session.ctx(operation, resource), functools.partial(send, **more)
+        )
         pages.append(list(answer.get(member, [])))
         next_token = answer.get("NextToken")
         if not next_token:

@@ -227,11 +227,13 @@ def member_shape(operation_name: str, path: str, *, output: bool = False) -> Sha
     from botocore.model import StructureShape
 
     model = operation(operation_name)
-    shape = model.output_shape if output else model.input_shape
+    shape: Shape | None = model.output_shape if output else model.input_shape
     for name in path.split("."):
         if not isinstance(shape, StructureShape) or name not in shape.members:
             raise LookupError(f"{operation_name} has no member {path}")
         shape = shape.members[name]
+    if shape is None:
+        raise LookupError(f"{operation_name} has no members")
     return shape
 
 
@@ -367,7 +369,8 @@ def secret_outputs(engine: type[Engine]) -> tuple[str, ...]:
 
 
 @functools.cache
-def _cached_schema() -> dict[str, Any]:
+def built_schema() -> dict[str, Any]:
+    """The schema of the engines as they are when first asked (shared: do not change it)."""
     types = _Types()
     resources = {token(e.type_name): _resource(e, types) for e in ENGINES}
     functions = {token(function_name(e)): _function(e, types) for e in ENGINES}
@@ -417,4 +420,4 @@ def package_schema() -> dict[str, Any]:
     import copy
 
     service_model()  # loaded once, before the walk
-    return copy.deepcopy(_cached_schema())
+    return copy.deepcopy(built_schema())
