@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from pulumi import automation as auto
 from pulumi.automation._stack import StackInitMode
 
 from tests.emulator.test_export import CANARIES, make_setup
@@ -28,6 +27,7 @@ from .harness import (
     E2EStack,
     E2EWorkspace,
     Emulator,
+    PulumiInvocation,
     StackFactory,
     changes,
     with_plugins_on_path,
@@ -40,13 +40,15 @@ WRITES = ("Create", "Update", "Delete", "Untag")
 
 FAKE_AWS = f"""\
 #!{sys.executable}
-# `aws ssm-contacts get-contact-channel ... --query DeliveryAddress.SimpleAddress --output text`
+# `aws ssm-contacts get-contact-channel ... --query DeliveryAddress.SimpleAddress --output FORMAT`
+import json
 import sys
 import boto3
 args = sys.argv[1:]
 arn = args[args.index("--contact-channel-id") + 1]
 client = boto3.client("ssm-contacts", region_name=args[args.index("--region") + 1])
-print(client.get_contact_channel(ContactChannelId=arn)["DeliveryAddress"]["SimpleAddress"])
+found = client.get_contact_channel(ContactChannelId=arn)["DeliveryAddress"]["SimpleAddress"]
+print(json.dumps(found) if args[args.index("--output") + 1] == "json" else found)
 """
 
 
@@ -180,15 +182,22 @@ def test_the_import_file_is_what_pulumi_import_reads(
     project.mkdir()
     (project / "Pulumi.yaml").write_text("name: importer\nruntime: yaml\nresources: {}\n")
     (project / f"Pulumi.{STACK}.yaml").write_text(f"config:\n  aws:region: {REGION}\n")
-    workspace = auto.LocalWorkspace(
-        work_dir=str(project), pulumi_command=new_stack.command, env_vars=env
-    )
-    stack = auto.Stack(STACK, workspace, StackInitMode.CREATE)
+    workspace = E2EWorkspace(work_dir=str(project), pulumi_command=new_stack.command, env_vars=env)
+    stack = E2EStack(STACK, workspace, StackInitMode.CREATE)
     emulator.control.clear_calls()
-    imported = stack.import_resources(
-        import_file=str(output / "import.json"), generate_code=False, protect=False
-    )
-    assert imported.summary.resource_changes == {"import": RESOURCES} or changes(
-        imported.summary.resource_changes
-    ) == {"import": RESOURCES}
+    imported = PulumiInvocation.of(
+        stack,
+        [
+            "import",
+            "--file",
+            str(output / "import.json"),
+            "--yes",
+            "--generate-code=false",
+            "--protect=false",
+        ],
+    ).run()
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    summary = stack.info()
+    assert summary is not None
+    assert changes(summary.resource_changes) == {"import": RESOURCES, "create": 1}
     assert not [op for op in _operations(emulator) if op.startswith(WRITES)]

@@ -71,12 +71,15 @@ def _md(text: str) -> str:
     return "`" + text.replace("`", "'").replace("|", "/") + "`"
 
 
-def _secret_lines(export: Export, stack: str) -> str:
+def _secret_lines(export: Export, stack: str, language: str) -> str:
+    # Pulumi YAML reads a config value that looks like a number (an E.164 one) as a number, and
+    # one that is a JSON string as that string: YAML's lines set the address JSON-quoted.
+    output = "json" if language == "yaml" else "text"
     lines = [
         f"# {secret.what}\n"
         f"aws ssm-contacts get-contact-channel --region {export.region} "
         f"--contact-channel-id {secret.channel_arn} \\\n"
-        "    --query DeliveryAddress.SimpleAddress --output text \\\n"
+        f"    --query DeliveryAddress.SimpleAddress --output {output} \\\n"
         f"  | pulumi config set --secret --stack {stack} {secret.key}"
         for secret in export.secrets
     ]
@@ -101,7 +104,14 @@ def _program_steps(export: Export, language: str, stack: str, program_file: str)
         "Every delivery address is secret config of the stack, read from AWS by these lines "
         "(each pipes the address into `pulumi config set --secret`, so it is never on a "
         "command line, on screen or in a file but the stack's encrypted config):\n\n"
-        + _secret_lines(export, stack)
+        + _secret_lines(export, stack, language)
+        + (
+            "\n\nThe YAML program's lines set each address as a JSON string (`--output json`): "
+            "Pulumi YAML reads a config value that looks like a number, such as a phone number "
+            "in E.164 form, as a number, and a JSON string as the string it holds."
+            if language == "yaml"
+            else ""
+        )
         if export.secrets
         else "No channel, so no secret config."
     )
