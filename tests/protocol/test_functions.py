@@ -1,19 +1,25 @@
 """The native provider's functions against the emulator: each lookup, by ARN and by name,
 returns the resource's outputs; a miss, an ambiguous name or a bad question is one paragraph
-that says what to do, and never shows a delivery address."""
+that says what to do, and never shows a delivery address. Then the same through the plugin's
+gRPC Invoke (the real ``pulumi-resource-ssm-contacts`` process): the address comes back a
+secret, a miss is the paragraph alone."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import grpc
 import pytest
+from google.protobuf import json_format
+from pulumi.runtime.proto import provider_pb2
 
 from pulumi_ssm_contacts.core import aws_client
 from pulumi_ssm_contacts.core.aws_errors import ContactError
 from pulumi_ssm_contacts.core.engine import Session
 from pulumi_ssm_contacts.native.functions import invoke, secret_outputs
 from pulumi_ssm_contacts.native.schema import package_schema
+from tests.protocol.drivers import NativePlugin, _struct, unwrap
 
 if TYPE_CHECKING:
     from mypy_boto3_ssm_contacts import SSMContactsClient
@@ -170,3 +176,40 @@ def test_a_gone_resource_by_arn_is_not_found_without_its_address(world: dict[str
         lookup("getContactChannel", arn=gone)
     assert "What to do:" in str(raised.value)
     assert ADDRESS not in str(raised.value)
+
+
+# -- through the plugin's gRPC Invoke ------------------------------------------------------
+
+
+def invoked(plugin: NativePlugin, function: str, **args: Any) -> tuple[dict[str, Any], set[str]]:
+    """A lookup's outputs as the engine receives them, and the paths marked secret."""
+    response = plugin.stub.Invoke(provider_pb2.InvokeRequest(tok=NS + function, args=_struct(args)))
+    assert not response.failures
+    secrets: set[str] = set()
+    wire = json_format.MessageToDict(getattr(response, "return"))
+    return unwrap(wire, "", secrets), secrets
+
+
+def test_invoke_returns_a_channels_address_as_a_secret(
+    native_plugin: NativePlugin, world: dict[str, str]
+) -> None:
+    outputs, secrets = invoked(native_plugin, "getContactChannel", arn=world["channel"])
+    assert secrets == {"deliveryAddress"}
+    assert outputs["deliveryAddress"] == ADDRESS
+    assert outputs == lookup("getContactChannel", arn=world["channel"])
+    contact, secrets = invoked(native_plugin, "getContact", alias="akuam")
+    assert secrets == set()
+    assert contact["arn"] == world["contact"]
+
+
+def test_invoke_of_a_missing_contact_is_our_paragraph_alone(
+    native_plugin: NativePlugin, world: dict[str, str]
+) -> None:
+    with pytest.raises(grpc.RpcError) as failed:
+        native_plugin.stub.Invoke(
+            provider_pb2.InvokeRequest(tok=NS + "getContact", args=_struct({"alias": "nobody"}))
+        )
+    details = failed.value.details() or ""
+    assert details.startswith("getContact found nothing with alias 'nobody' in us-east-1.")
+    assert "What to do:" in details
+    assert "Traceback" not in details and 'File "' not in details
