@@ -40,10 +40,12 @@ from pulumi.runtime.proto import (
 if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
     from tools.plugins.engine_watchdog import engine_address, watch_engine
     from tools.plugins.plugin_signals import StopSignals
+    from tools.plugins.program_codegen import generate_program
     from tools.plugins.project_virtualenv import Virtualenv, VirtualenvError, project_virtualenv
 else:
     from engine_watchdog import engine_address, watch_engine
     from plugin_signals import StopSignals
+    from program_codegen import generate_program
     from project_virtualenv import Virtualenv, VirtualenvError, project_virtualenv
 
 ENTRY_POINT = Path(__file__).with_name("language_host.py")
@@ -130,6 +132,12 @@ class ProjectLanguageServer(LanguageServer):
         self, request: object, context: grpc.ServicerContext
     ) -> plugin_pb2.PluginInfo:
         return plugin_pb2.PluginInfo(version=SDK_VERSION)
+
+    def GenerateProgram(
+        self, request: language_pb2.GenerateProgramRequest, context: grpc.ServicerContext
+    ) -> language_pb2.GenerateProgramResponse:
+        """Python code for a PCL program (`pulumi import --generate-code`): program_codegen.py."""
+        return generate_program(request, context)
 
 
 class VirtualenvHost:

@@ -1,8 +1,9 @@
-// Command sdk-codegen is a Pulumi language plugin that serves only GeneratePackage, with
-// Pulumi's own SDK generators (github.com/pulumi/pulumi/pkg/v3/codegen/{nodejs,go,python})
-// at the pinned release. The Node.js, Go and Python language hosts are not on the Go module
-// proxy, so `pulumi package gen-sdk --language nodejs|go` finds this binary instead, linked
-// as pulumi-language-nodejs / pulumi-language-go (scripts/ensure-sdk-toolchain).
+// Command sdk-codegen is a Pulumi language plugin that serves GeneratePackage (and for Python
+// GenerateProgram, program.go), with Pulumi's own SDK generators
+// (github.com/pulumi/pulumi/pkg/v3/codegen/{nodejs,go,python}) at the pinned release. The
+// Node.js, Go and Python language hosts are not on the Go module proxy, so `pulumi package
+// gen-sdk --language nodejs|go` finds this binary instead, linked as pulumi-language-nodejs /
+// pulumi-language-go (scripts/ensure-sdk-toolchain).
 //
 // Run as `pulumi-language-<lang> <engine address>` it serves gRPC and prints its port.
 // Run as `sdk-codegen gen <lang> <schema.json> <out dir>` it generates an SDK directly
