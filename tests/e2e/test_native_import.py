@@ -10,6 +10,7 @@ tag names another stack's resource is refused with our one paragraph.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from pulumi.automation._stack import StackInitMode
 
 from .harness import (
     PROJECT,
+    REPO,
     E2EStack,
     E2EWorkspace,
     Emulator,
@@ -31,6 +33,7 @@ from .harness import (
 pytestmark = pytest.mark.e2e
 
 OWNER_TAG = "pulumi-ssm-contacts/owner"
+EMPTY_PROGRAM = Path(__file__).with_name("empty_program")
 TOKEN = "ssm-contacts:index:"
 
 
@@ -175,3 +178,55 @@ def test_importing_a_contact_another_stack_owns_is_refused_in_one_paragraph(
     assert f"its owner tag ({PROJECT}/prod/akuam) names another Pulumi resource" in output
     assert "Traceback" not in output
     assert stack.export_stack().deployment.get("resources") is None, "nothing was imported"
+
+
+@pytest.fixture
+def sdk_codegen() -> None:
+    """Our Python language host generates code with sdk-codegen (tools/plugins/program_codegen)."""
+    subprocess.run(
+        [str(REPO / "scripts" / "ensure-sdk-toolchain")], check=True, capture_output=True
+    )
+
+
+def test_generated_python_code_deploys_as_a_no_op(
+    new_stack: StackFactory, emulator: Emulator, tmp_path: Path, sdk_codegen: None
+) -> None:
+    ids = _console_setup(emulator)
+    stack = new_stack(EMPTY_PROGRAM)
+    import_file = tmp_path / "import.json"
+    import_file.write_text(
+        json.dumps(
+            {
+                "resources": [
+                    {"type": f"{TOKEN}Contact", "name": "akuam", "id": ids["contact"]},
+                    {"type": f"{TOKEN}ContactChannel", "name": "akuam-email", "id": ids["channel"]},
+                    {"type": f"{TOKEN}Rotation", "name": "primary", "id": ids["rotation"]},
+                ]
+            }
+        )
+    )
+    code = tmp_path / "generated.py"
+    _import(stack, "--file", str(import_file), "--generate-code", "--out", str(code))
+    text = code.read_text()
+    assert "import pulumi_ssm_contacts.native as ssm_contacts" in text
+    assert "ssm_contacts.Contact(" in text and "ssm_contacts.Rotation(" in text
+
+    # The generated code as the program of the stack, from a new project directory.
+    project = Path(stack.workspace.work_dir)
+    moved = project.with_name("generated-python")
+    project.rename(moved)
+    (moved / "__main__.py").write_text(text)
+    generated = E2EStack(
+        stack.name,
+        E2EWorkspace(
+            work_dir=str(moved),
+            pulumi_command=new_stack.command,
+            env_vars=with_plugins_on_path(new_stack.env),
+        ),
+        StackInitMode.SELECT,
+    )
+    emulator.control.clear_calls()
+    assert changes(generated.preview().change_summary) == {}
+    result = generated.up()
+    assert changes(result.summary.resource_changes) == {}
+    assert _writes(emulator.operations()) == []

@@ -1,0 +1,1 @@
+"""A program that declares nothing: `pulumi import` adds to its stack."""
