@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from .engine_table import groups, median
+from .engine_table import Group, Key, groups, median
 
 GOAL_LATENCY_MS = 100
 
@@ -66,6 +66,7 @@ def _engine_verdicts(results: dict[str, Any]) -> list[Verdict]:
                         ours <= bound if ours == ours and floor == floor else None,
                     )
                 )
+        verdicts.extend(_native_verdicts(records, found, n, ideal, parallel))
     raised = [r for r in records if r["parallel"]]
     if raised:
         n, p = raised[0]["size"], raised[0]["parallel"]
@@ -84,6 +85,49 @@ def _engine_verdicts(results: dict[str, Any]) -> list[Verdict]:
                 )
             )
     return verdicts
+
+
+NATIVE_STEPS = ("up (create)", "refresh", "destroy")
+"""Issue 14's goals for the native plugin: each within 1.2 x the floor plus the ideal."""
+
+
+def _native_verdicts(
+    records: list[dict[str, Any]], found: dict[Key, Group], n: int, ideal: float, parallel: int
+) -> list[Verdict]:
+    """The native provider plugin's goals: its create, refresh and destroy of ``n`` contacts
+    within 1.2 x floor + N x RTT / parallelism, and a no-op preview with no API call."""
+    lives = [
+        r
+        for r in records
+        if r["provider"] == "native" and r["size"] == n and r["latency_ms"] == GOAL_LATENCY_MS
+    ]
+    if not lives:
+        return []
+    out = []
+    for step in NATIVE_STEPS:
+        native = median(found, (GOAL_LATENCY_MS, None, n, "native"), step)
+        floor = median(found, (GOAL_LATENCY_MS, None, n, "floor"), step)
+        bound = 1.2 * floor + ideal
+        out.append(
+            Verdict(
+                f"native plugin: {step}, {n} contacts at {GOAL_LATENCY_MS} ms: within 1.2 x "
+                f"floor + N x RTT / {parallel}",
+                f"{native:.2f} s (floor {floor:.2f} s)",
+                f"{bound:.2f} s",
+                native <= bound if native == native and floor == floor else None,
+            )
+        )
+    previews = [r["calls"]["preview (no-op)"] for r in lives if "preview (no-op)" in r["calls"]]
+    calls = max((sum(c.values()) for c in previews), default=None)
+    out.append(
+        Verdict(
+            f"native plugin: no-op preview of {n} resources makes no API call",
+            "n/a" if calls is None else f"{calls} calls (most of {len(previews)} runs)",
+            "0 calls",
+            None if calls is None else calls == 0,
+        )
+    )
+    return out
 
 
 def _median(values: list[float] | None) -> float:

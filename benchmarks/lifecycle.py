@@ -68,14 +68,16 @@ class Life:
 
 
 def state_size(deployment: dict[str, Any], count: int) -> StateSize:
-    """Mean bytes of the dynamic resources in an exported deployment, as JSON without spaces.
+    """Mean bytes of the dynamic or native resources in an exported deployment, as JSON
+    without spaces.
 
-    ``__provider`` is measured as stored: a secret (the SDK's default) is its ciphertext.
+    ``__provider`` is measured as stored: a secret (the SDK's default) is its ciphertext (a
+    native resource has none).
     """
     resources = [
         r
         for r in deployment.get("deployment", {}).get("resources", [])
-        if r.get("type", "").startswith("pulumi-python:")
+        if r.get("type", "").startswith(("pulumi-python:", "ssm-contacts:"))
     ]
     if not resources:
         return StateSize(0.0, 0.0)

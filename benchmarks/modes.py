@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from .lifecycle import Provider
+from .machine import REPO
 
 FLOOR = Provider("floor", "no-op provider (floor)", "noop")
 NAIVE = Provider("naive", "naive boto3 provider in `__main__`", "naive")
@@ -15,7 +17,15 @@ OURS_SDK_WORKERS = Provider(
     "ours",
     env={"PULUMI_DYNAMIC_PROVIDER_WORKERS": "4"},
 )
-PROVIDERS = {p.key: p for p in (FLOOR, NAIVE, OURS, OURS_SDK_WORKERS)}
+NATIVE = Provider(
+    "native",
+    "pulumi_ssm_contacts.native (the native plugin)",
+    "native",
+    # The engine looks the plugin pulumi-resource-ssm-contacts up on PATH (scripts/ensure-pulumi
+    # links it into .tools/bin).
+    env={"PATH": os.pathsep.join([str(REPO / ".tools" / "bin"), os.environ.get("PATH", "")])},
+)
+PROVIDERS = {p.key: p for p in (FLOOR, NAIVE, OURS, OURS_SDK_WORKERS, NATIVE)}
 
 
 @dataclass(frozen=True)
@@ -49,9 +59,9 @@ QUICK = Mode(
     name="quick",
     cells=(
         Cell(0, (20, 100), ("floor", "naive", "ours"), rounds=1),
-        Cell(100, (20, 100), ("floor", "naive", "ours"), rounds=1),
-        # The goals' cell: with the round above, 3 rounds of the floor and ours.
-        Cell(100, (100,), ("floor", "ours", "ours-4"), rounds=2),
+        Cell(100, (20, 100), ("floor", "naive", "ours", "native"), rounds=1),
+        # The goals' cell: with the round above, 3 rounds of the floor, ours and native.
+        Cell(100, (100,), ("floor", "ours", "ours-4", "native"), rounds=2),
     ),
     call_count_size=5,
     hook_iterations=((0, 20), (100, 5)),
@@ -66,8 +76,8 @@ FULL = Mode(
     name="full",
     cells=(
         Cell(0, (50, 200, 500), ("floor", "naive", "ours"), rounds=3),
-        Cell(100, (50, 200, 500), ("floor", "naive", "ours", "ours-4"), rounds=3),
-        Cell(100, (500,), ("floor", "ours", "ours-4"), rounds=3, parallel=32),
+        Cell(100, (50, 200, 500), ("floor", "naive", "ours", "ours-4", "native"), rounds=3),
+        Cell(100, (500,), ("floor", "ours", "ours-4", "native"), rounds=3, parallel=32),
     ),
     call_count_size=20,
     hook_iterations=((0, 50), (100, 10)),
@@ -80,7 +90,7 @@ FULL = Mode(
 
 TINY = Mode(
     name="tiny",
-    cells=(Cell(0, (1,), ("floor", "naive", "ours"), rounds=1),),
+    cells=(Cell(0, (1,), ("floor", "naive", "ours", "native"), rounds=1),),
     call_count_size=1,
     hook_iterations=((0, 1),),
     concurrent_reads=2,

@@ -200,7 +200,10 @@ def _engine(results: dict[str, Any]) -> str:
         "(benchmarks/programs/ours). The **4 server workers** row runs the same program "
         "with `PULUMI_DYNAMIC_PROVIDER_WORKERS=4`: the number of calls the SDK's own "
         "server (`python -m pulumi.dynamic`) serves at once, which is what users of "
-        "Pulumi's stock CLI get."
+        "Pulumi's stock CLI get. **pulumi_ssm_contacts.native** is the same program with the "
+        "native resources' classes (`from pulumi_ssm_contacts.native import Contact`; "
+        "benchmarks/programs/native), served by the native provider plugin "
+        "`pulumi-resource-ssm-contacts` instead of a dynamic provider."
     )
     for latency, parallel in sorted({(k[0], k[1]) for k in found}, key=lambda x: (x[1] or 0, x[0])):
         title = f"### Injected latency {latency} ms per call"
@@ -243,7 +246,7 @@ def _calls(results: dict[str, Any]) -> str:
                 cells.append(_calls_cell(_per_resource(counts, size)))
             rows.append([name, *cells])
             previous = record["calls"]
-    for key in ("naive",):
+    for key in ("naive", "native"):
         sample = next((r for r in records if r["provider"] == key and r["calls"]), None)
         if sample:
             rows.append(
