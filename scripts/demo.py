@@ -68,12 +68,15 @@ def engine_env(bin_dir: Path, endpoint: str) -> dict[str, str]:
     return env
 
 
-def pulumi(env: Mapping[str, str], *args: str, cwd: Path = REPO) -> None:
-    """Run one `pulumi` command in a project, its output going straight to the terminal."""
+def pulumi(env: Mapping[str, str], *args: str, cwd: Path = REPO, stdin: str | None = None) -> None:
+    """Run one `pulumi` command in a project, its output going straight to the terminal; `stdin`
+    (a secret config value, say) is piped in, never shown."""
     where = "" if cwd == REPO else f"(in {cwd.relative_to(REPO)}) "
-    shown = " ".join("<secret>" if arg.startswith("+") else arg for arg in args)
+    shown = " ".join(args) + (" <<< <secret>" if stdin is not None else "")
     print(f"$ {where}pulumi {shown}", flush=True)
-    completed = subprocess.run(["pulumi", *args], cwd=cwd, env=env, check=False)
+    completed = subprocess.run(
+        ["pulumi", *args], cwd=cwd, env=env, input=stdin, check=False, text=True
+    )
     if completed.returncode != 0:
         raise SystemExit(f"demo: `pulumi {shown}` failed (exit {completed.returncode})")
 
@@ -109,7 +112,7 @@ def deploy(
     for key, value in config.items():
         pulumi(env, "config", "set", key, value, cwd=project)
     for key, value in (secrets or {}).items():
-        pulumi(env, "config", "set", "--secret", key, value, cwd=project)
+        pulumi(env, "config", "set", "--secret", key, cwd=project, stdin=value)
     pulumi(env, "up", "--yes", cwd=project)
 
 
@@ -160,7 +163,8 @@ def main() -> None:
         deploy(env, examples / "oncall", {"aws:region": REGION})
         # The YAML twins run on the native provider, configured under its own namespace.
         yaml = {"ssm-contacts:region": YAML_REGION}
-        deploy(env, examples / "yaml" / "paging", yaml, {"smsNumber": "+15550100"})
+        # JSON-quoted: Pulumi YAML reads a config value that looks like a number as a number.
+        deploy(env, examples / "yaml" / "paging", yaml, {"smsNumber": '"+15550100"'})
         deploy(env, examples / "yaml" / "oncall", yaml)
         lines = {region: summary(server.endpoint, region) for region in (REGION, YAML_REGION)}
         shifts = week_of_shifts(env, examples / "oncall")
