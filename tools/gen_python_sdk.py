@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "provider" / "pulumi_ssm_contacts" / "native" / "sdk"
 SUBPACKAGE = "pulumi_ssm_contacts.native.sdk"
-KEPT = ("README.md",)
+DROPPED = ("README.md",)
 """Generated files not committed (the package's README says how to use the classes)."""
 
 
@@ -65,7 +65,7 @@ def generate(out: Path) -> None:
             [str(codegen_binary()), "gen", "python", str(schema_file), str(generated)], check=True
         )
         package = generated / SUBPACKAGE
-        for name in KEPT:
+        for name in DROPPED:
             (package / name).unlink(missing_ok=True)
         if out.exists():
             shutil.rmtree(out)
