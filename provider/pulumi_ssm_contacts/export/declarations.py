@@ -328,7 +328,7 @@ class _Builder:
             if value in self.declared:
                 return Ref(self.declared[value])
             self.out.attention.append(
-                Note(where, f"names {value}, {self._why_not_declared(value)}", _todo(value))
+                Note(where, f"names {value}, {self._why_not_declared(value)}", self._todo(value))
             )
         return value
 
@@ -345,6 +345,17 @@ class _Builder:
                 "ARN is written as is"
             )
         return f"which {self.setup.region} does not hold (deleted?): the ARN is written as is"
+
+    def _todo(self, arn: str) -> str:
+        if arn in self.left_out:
+            return "see Left out: once that resource can be exported, export again"
+        region = _region(arn)
+        if region and region != self.setup.region:
+            return (
+                f"export {region} too (`--region {region}`) if you want it as code; keep the "
+                "ARN as long as that resource exists"
+            )
+        return "check the ARN: AWS refuses a plan or rotation naming a resource that is gone"
 
     def _escalation_order(
         self, escalations: list[LiveContact]
@@ -402,13 +413,3 @@ def _region(arn: str) -> str | None:
         return bags.region_of(arn)
     except ValueError:
         return None
-
-
-def _todo(arn: str) -> str:
-    region = _region(arn)
-    return (
-        f"export {region} too (`--region {region}`) if you want it as code; keep the ARN "
-        "as long as that resource exists"
-        if region
-        else "check the ARN"
-    )

@@ -25,7 +25,7 @@ def render(
     parts = [
         f"# Incident Manager setup of {export.region}, as code",
         f"Written by `{command}`. It declares what {export.region} held then: "
-        + ", ".join(f"{export.count(k)} {_plural(k)}" for k in KINDS)
+        + ", ".join(_counted(export.count(k), k) for k in KINDS)
         + ".",
         _found(export),
     ]
@@ -38,13 +38,14 @@ def render(
     return "\n\n".join(parts) + "\n"
 
 
-def _plural(kind: str) -> str:
-    return {
-        "Contact": "contacts",
-        "ContactChannel": "contact channels",
-        "ContactPlan": "contact plans",
-        "Rotation": "rotations",
+def _counted(count: int, kind: str) -> str:
+    noun = {
+        "Contact": "contact",
+        "ContactChannel": "contact channel",
+        "ContactPlan": "contact plan",
+        "Rotation": "rotation",
     }[kind]
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _found(export: Export) -> str:
@@ -96,9 +97,14 @@ def _program_steps(export: Export, language: str, stack: str, program_file: str)
     adopt = (
         "Its preview shows each resource as `+ create`: the dynamic provider adopts in create "
         "(the `import_` option), checking that AWS matches the program, and makes no create, "
-        "update or delete call."
+        "update or delete call. It does write this package's own tags, which say which stack "
+        "manages what: `pulumi-ssm-contacts/owner` on contacts and rotations, "
+        "`pulumi-ssm-contacts/plan-owner` on contacts whose plan is declared, a "
+        "`pulumi-ssm-contacts/channel/<id>` marker per channel on its contact (TagResource "
+        "calls)."
         if language == "python"
-        else "Its preview shows each resource as `= import`."
+        else "Its preview shows each resource as `= import`: Pulumi reads each one and checks "
+        "that it matches the program; the import itself only reads."
     )
     secrets = (
         "Every delivery address is secret config of the stack, read from AWS by these lines "
@@ -124,11 +130,8 @@ def _program_steps(export: Export, language: str, stack: str, program_file: str)
         "pulumi preview\n"
         "pulumi up      # adopts everything: no create, update or delete call\n"
         "pulumi up      # no changes\n```",
-        adopt + " It does write this package's own tags, which say which stack manages what: "
-        "`pulumi-ssm-contacts/owner` on contacts and rotations, `pulumi-ssm-contacts/plan-owner` "
-        "on contacts whose plan is declared, a `pulumi-ssm-contacts/channel/<id>` marker per "
-        "channel on its contact (one TagResource call each). Once adopted, the import options "
-        "may stay (they are ignored for resources in the stack) or go.",
+        adopt + " Once adopted, the import options may stay (they are ignored for resources "
+        "already in the stack) or go.",
         "### Secret config\n\n" + secrets,
     ]
 
