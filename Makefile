@@ -26,6 +26,7 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# The CLI, the YAML language host and the native plugin in .tools/pulumi-home (scripts/ensure-pulumi).
 cli:
 	scripts/ensure-pulumi >/dev/null
 
