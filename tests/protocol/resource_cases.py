@@ -84,7 +84,6 @@ def _escalate(contact: str, minutes: int) -> dict[str, Any]:
     }
 
 
-
 def _contact_live(client: SSMContactsClient, arn: str) -> dict[str, Any] | None:
     try:
         found = client.get_contact(ContactId=arn)

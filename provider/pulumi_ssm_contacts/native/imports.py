@@ -23,7 +23,7 @@ _REFRESH = "Refresh"
 
 def read_for_import(engine: Engine, session: Session, id_: str, owner: str) -> Read:
     """The live resource ``id_`` as an import records it, for the resource ``owner``."""
-    managed: dict[str, Any] = dict.fromkeys(engine.optional_managed_keys, {})
+    managed: dict[str, Any] = {key: {} for key in engine.optional_managed_keys}
     try:
         found = engine.read(session, id_, {**managed, OWNER_KEY: owner})
     except ContactError as error:

@@ -242,7 +242,7 @@ class NativeProvider(Provider):
         engine = self._engine(request.urn)
         id_ = request.resource_id
         props, secret = to_bag(request.properties)
-        inputs, input_secret = to_bag(request.inputs)
+        _, input_secret = to_bag(request.inputs)
         secret = {*secret, *input_secret}
         if not props:
             owner = owner_of_urn(request.urn)

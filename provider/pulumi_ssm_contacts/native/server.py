@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -100,7 +101,5 @@ def serve(argv: list[str], version: str, provider: Provider) -> None:
         sys.stdout.buffer.flush()
         await server.wait_for_termination()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run())
-    except KeyboardInterrupt:
-        pass

@@ -1,7 +1,9 @@
 """Property values between the gRPC wire (the SDK's ``PropertyValue``) and engine bags.
 
 A bag holds plain values: unknowns (at preview) as the SDK's ``UNKNOWN`` sentinel the
-engines test for (``validation.is_unknown``), whole numbers as ints (the wire has only
+engines test for (``validation.is_unknown``; the wire's own form of an unknown, which the
+SDK's ``PropertyValue`` keeps as that string one way and cannot marshal as ``Computed`` the
+other), whole numbers as ints (the wire has only
 floats, boto3 wants ints), secrets unwrapped. Which top-level keys held a secret is kept
 apart, so the outputs can make them secret again.
 """
@@ -38,9 +40,7 @@ def to_bag(props: Mapping[str, PropertyValue]) -> tuple[dict[str, Any], set[str]
 
 
 def wire(value: Any) -> PropertyValue:
-    """A plain value as a property value (the sentinel as an unknown)."""
-    if isinstance(value, str) and value == UNKNOWN:
-        return PropertyValue.computed()
+    """A plain value as a property value (the sentinel stays the wire's unknown)."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return PropertyValue(value)
     if isinstance(value, (int, float)):
