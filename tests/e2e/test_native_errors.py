@@ -96,11 +96,11 @@ def test_no_region_anywhere_is_one_paragraph(
     new_stack: StackFactory, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    regionless = {k: v for k, v in new_stack.env.items() if k != "AWS_DEFAULT_REGION"}
     stack = _stack(
-        new_stack,
+        StackFactory(new_stack.root, new_stack.command, regionless),
         [{"type": "Contact", "name": "akuam", "props": {"alias": "akuam", "type": "PERSONAL"}}],
     )
-    stack.workspace.env_vars.pop("AWS_DEFAULT_REGION", None)
 
     output = _failed_up(stack)
 

@@ -82,25 +82,21 @@ def test_owner_from_the_urn_is_the_dynamic_front_ends(mocks: None) -> pulumi.Out
     outer = _Team("acme:oncall:Team", "sre")
     inner = _Team("acme:oncall:Rota", "day", parent=outer)
 
-    def check(urns: list[str]) -> None:
-        outer_urn, inner_urn = urns
-        top = owner_of("akuam", None)
-        assert top == owner_of_urn(f"urn:pulumi:prod::contacts::{CONTACT}::akuam")
-        for parent, parent_urn in ((outer, outer_urn), (inner, inner_urn)):
-            types = parent_urn.split("::")[2]
-            native = owner_of_urn(f"urn:pulumi:prod::contacts::{types}${CONTACT}::akuam")
-            pulumi.Output.from_input(owner_of("akuam", parent)).apply(
-                lambda dynamic, native=native: _same(dynamic, native)
-            )
-        assert "acme:oncall:Team+acme:oncall:Rota::akuam" in owner_of_urn(
-            f"urn:pulumi:prod::contacts::{inner_urn.split('::')[2]}${CONTACT}::akuam"
+    def check(found: list[str]) -> None:
+        outer_urn, inner_urn, *dynamic = found
+        assert owner_of("akuam", None) == owner_of_urn(
+            f"urn:pulumi:prod::contacts::{CONTACT}::akuam"
         )
+        native = [
+            owner_of_urn(f"urn:pulumi:prod::contacts::{urn.split('::')[2]}${CONTACT}::akuam")
+            for urn in (outer_urn, inner_urn)
+        ]
+        assert native == dynamic
+        assert native[1] == "contacts/prod/acme:oncall:Team+acme:oncall:Rota::akuam"
 
-    return pulumi.Output.all(outer.urn, inner.urn).apply(check)
-
-
-def _same(dynamic: str, native: str) -> None:
-    assert dynamic == native
+    return pulumi.Output.all(
+        outer.urn, inner.urn, owner_of("akuam", outer), owner_of("akuam", inner)
+    ).apply(check)
 
 
 def test_the_owner_tag_comes_from_the_urn(
