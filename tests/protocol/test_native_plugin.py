@@ -367,3 +367,32 @@ def test_a_preview_with_unknown_inputs_checks_what_is_known(
     )
     assert [f.reason.split(":")[0] for f in bad.failures] == ["type"]
     assert control.counts() == {}
+
+
+# -- functions --------------------------------------------------------------------------
+
+
+def test_a_lookup_over_grpc_keeps_the_address_secret(
+    native_plugin: NativePlugin, channel: NativeDriver, aws: SSMContactsClient
+) -> None:
+    """Invoke reaches native/functions.py; a channel's address comes back secret, and a
+    miss is one paragraph with no traceback."""
+    ctx = _plan_setup(aws)
+    checked, _ = channel.check({}, CONTACT_CHANNEL.inputs(ctx))
+    id_, _ = channel.create(checked)
+    response = native_plugin.stub.Invoke(
+        provider_pb2.InvokeRequest(
+            tok="ssm-contacts:index:getContactChannel", args=_struct({"arn": id_})
+        )
+    )
+    found = channel._props(getattr(response, "return"))
+    assert found["arn"] == id_ and found["deliveryAddress"] == "+15550100"
+    assert channel.secrets == {"deliveryAddress"}
+
+    with pytest.raises(grpc.RpcError) as missed:
+        native_plugin.stub.Invoke(
+            provider_pb2.InvokeRequest(
+                tok="ssm-contacts:index:getContact", args=_struct({"alias": "nobody"})
+            )
+        )
+    assert "nobody" in missed.value.details() and "Traceback" not in missed.value.details()

@@ -23,21 +23,32 @@ def schema_text() -> str:
     return json.dumps(package_schema())
 
 
-def invoke(
-    token: str, args: Mapping[str, Any], session_for: Callable[[str | None], Session]
-) -> dict[str, Any]:
-    """A function call, served by native/functions.py."""
-    from .functions import invoke as invoke_function  # type: ignore[import-not-found,unused-ignore]
+class LazyFunctions:
+    """native/functions.py, loaded with the first function call."""
 
-    result: dict[str, Any] = invoke_function(token, args, session_for)
-    return result
+    def invoke(
+        self,
+        function_token: str,
+        args: Mapping[str, Any],
+        session_for: Callable[[str | None], Session],
+    ) -> dict[str, Any]:
+        from .functions import invoke
+
+        return invoke(function_token, args, session_for)
+
+    def secret_outputs(self, function_token: str) -> tuple[str, ...]:
+        from .functions import secret_outputs
+
+        return secret_outputs(function_token)
 
 
 def make_provider() -> NativeProvider:
     """The provider over every engine of the package (native/schema.py's ``ENGINES``)."""
     from .schema import ENGINES
 
-    return NativeProvider([engine() for engine in ENGINES], schema=schema_text, functions=invoke)
+    return NativeProvider(
+        [engine() for engine in ENGINES], schema=schema_text, functions=LazyFunctions()
+    )
 
 
 def connect_engine(argv: list[str]) -> None:

@@ -17,7 +17,7 @@ import contextvars
 import functools
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pulumi.provider.experimental.property_value import PropertyValue
 from pulumi.provider.experimental.provider import (
@@ -65,6 +65,23 @@ default is unbounded within the CPU-scaled limit), as wide as the dynamic provid
 pool (core/aws_client.MAX_POOL_CONNECTIONS is sized for it)."""
 
 _T = TypeVar("_T")
+
+
+class Functions(Protocol):
+    """The package's functions (native/functions.py is one)."""
+
+    def invoke(
+        self,
+        function_token: str,
+        args: Mapping[str, Any],
+        session_for: Callable[[str | None], Session],
+    ) -> dict[str, Any]:
+        """One lookup's outputs; a ContactError when there is no answer."""
+        ...
+
+    def secret_outputs(self, function_token: str) -> tuple[str, ...]:
+        """The outputs of a function that are always secret."""
+        ...
 
 
 def resource_token(engine: Engine) -> str:
@@ -123,7 +140,7 @@ class NativeProvider(Provider):
         self,
         engines: Collection[Engine],
         schema: Callable[[], str] | None = None,
-        functions: Callable[..., dict[str, Any]] | None = None,
+        functions: Functions | None = None,
     ) -> None:
         self._engines = {resource_token(engine): engine for engine in engines}
         self._schema = schema
@@ -289,16 +306,13 @@ class NativeProvider(Provider):
     # -- functions ----------------------------------------------------------------------
 
     async def invoke(self, request: InvokeRequest) -> InvokeResponse:
-        """A lookup (``ssm-contacts:index:getContact`` ...): native/functions.py."""
+        """A lookup (``ssm-contacts:index:getContact`` ...); its secret outputs (a channel's
+        delivery address) are returned secret."""
         if self._functions is None:
             raise ContactError(f"The {PACKAGE} provider has no functions in this build.")
         args, _ = to_bag(request.args)
         functions = self._functions
-        result = await self._run(lambda: functions(request.tok, args, self.session_for_region))
-        return InvokeResponse(return_value=from_bag(result, self._function_secrets(result)))
-
-    def _function_secrets(self, result: Mapping[str, Any]) -> set[str]:
-        """A lookup's outputs are a resource's: its always-secret keys stay secret."""
-        return {key for engine in self._engines.values() for key in secret_keys(engine)} & set(
-            result
+        result = await self._run(
+            lambda: functions.invoke(request.tok, args, self.session_for_region)
         )
+        return InvokeResponse(return_value=from_bag(result, functions.secret_outputs(request.tok)))
