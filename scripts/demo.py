@@ -174,9 +174,10 @@ def main() -> None:
         print(f"\nContacts and channels in {region} ({made_by}) after `pulumi up`:")
         print("\n".join(found) if found else "  (none)")
     print(
-        "\nEach channel is NOT_ACTIVATED, so `pulumi up` warned that Incident Manager does not page"
-        "\nit yet: on AWS its owner activates it with the code AWS sends to the address (the"
-        "\nemulator hands its codes out: docs/contact_channel.md)."
+        "\nEach channel is NOT_ACTIVATED, so the Python examples' `pulumi up` warned that Incident"
+        "\nManager does not page it yet (the native plugin the YAML ones use does not warn of it):"
+        "\non AWS its owner activates it with the code AWS sends to the address (the emulator"
+        "\nhands its codes out: docs/contact_channel.md)."
     )
     print("\nThe London rotation's first week (python -m pulumi_ssm_contacts shifts):")
     print(shifts)
