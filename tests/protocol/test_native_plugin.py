@@ -226,6 +226,23 @@ def test_import_of_another_owners_resource_is_refused(
     assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
 
 
+def test_import_of_another_stacks_channel_is_refused(
+    channel: NativeDriver, aws: SSMContactsClient, control: EmulatorControl
+) -> None:
+    """A channel's owner is the marker on its contact: the import finds the contact from
+    the channel, then checks the marker, as a refresh does."""
+    inputs = CONTACT_CHANNEL.inputs(_plan_setup(aws))
+    id_, _ = channel.create(channel.check({}, inputs)[0])
+    control.clear_calls()
+    with pytest.raises(HookError) as refused:
+        channel.read(id_, {}, urn=channel.urn({"owner": "contacts/staging/akuam-sms"}))
+    assert str(refused.value).startswith(f"Import for {id_} refused")
+    assert "+15550100" not in str(refused.value)
+    assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
+    imported = channel.read(id_, {}, urn=channel.urn(inputs))
+    assert imported[0] == id_ and "deliveryAddress" in channel.secrets
+
+
 def test_import_reads_the_whole_resource_and_writes_nothing(
     contact: NativeDriver, aws: SSMContactsClient, control: EmulatorControl
 ) -> None:
@@ -243,7 +260,6 @@ def test_import_reads_the_whole_resource_and_writes_nothing(
         "alias": "akuam",
         "type": "ESCALATION",
         "plan": {"stages": [{"durationInMinutes": 5, "targets": []}]},
-        "tags": {},
     }
     assert all(op.startswith(("Get", "List")) for op in control.counts()), "reads only"
 
