@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from .lifecycle import Provider
-from .machine import REPO
 
 FLOOR = Provider("floor", "no-op provider (floor)", "noop")
 NAIVE = Provider("naive", "naive boto3 provider in `__main__`", "naive")
@@ -17,14 +15,9 @@ OURS_SDK_WORKERS = Provider(
     "ours",
     env={"PULUMI_DYNAMIC_PROVIDER_WORKERS": "4"},
 )
-NATIVE = Provider(
-    "native",
-    "pulumi_ssm_contacts.native (the native plugin)",
-    "native",
-    # The engine looks the plugin pulumi-resource-ssm-contacts up on PATH (scripts/ensure-pulumi
-    # links it into .tools/bin).
-    env={"PATH": os.pathsep.join([str(REPO / ".tools" / "bin"), os.environ.get("PATH", "")])},
-)
+NATIVE = Provider("native", "pulumi_ssm_contacts.native (the native plugin)", "native")
+"""The engine finds the plugin pulumi-resource-ssm-contacts in .tools/pulumi-home's plugin cache
+(scripts/ensure-pulumi installs it there; cli_stack.engine_env sets that PULUMI_HOME)."""
 PROVIDERS = {p.key: p for p in (FLOOR, NAIVE, OURS, OURS_SDK_WORKERS, NATIVE)}
 
 
