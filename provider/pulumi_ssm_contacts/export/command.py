@@ -12,10 +12,10 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.aws_errors import safe_aws_message
-from .declarations import KINDS, Export, declare
-from .project import ProjectError, files, project_name, write
+if TYPE_CHECKING:
+    from .declarations import Export
 
 NAME = "export"
 HELP = (
@@ -67,6 +67,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export; print the summary on stdout or one paragraph on stderr; the exit status."""
+    from .declarations import KINDS
+    from .project import ProjectError, files, project_name, write
+
     if args.format == "program" and not args.language:
         print("export: pass --language python or --language yaml.", file=sys.stderr)
         return EXIT_ERROR
@@ -103,6 +106,8 @@ def read_and_declare(region: str | None) -> Export:
     from botocore.exceptions import BotoCoreError, ClientError, NoRegionError
 
     from ..core import aws_client
+    from ..core.aws_errors import safe_aws_message
+    from .declarations import declare
     from .live import READ_ACTIONS, read_setup
 
     try:

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from botocore.exceptions import ClientError
-
 from ..core import bag as bags
 
 if TYPE_CHECKING:
@@ -224,6 +222,8 @@ def _tags(client: SSMContactsClient, arn: str) -> dict[str, str] | None:
 
 def _gone_as_none(fn: Callable[[], _T]) -> _T | None:
     """``fn()``, or None when what it reads was deleted since it was listed."""
+    from botocore.exceptions import ClientError
+
     try:
         return fn()
     except ClientError as error:
