@@ -7,10 +7,13 @@ from __future__ import annotations
 import ast
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml  # type: ignore[import-untyped]
 
+from pulumi_ssm_contacts.__main__ import main
 from pulumi_ssm_contacts.core.ownership import OWNER_TAG, PLAN_OWNER_TAG
 from pulumi_ssm_contacts.export import import_file, python_program, yaml_program
 from pulumi_ssm_contacts.export.declarations import Export, Ref, declare
@@ -227,3 +230,19 @@ def test_the_import_file_names_each_resource_once() -> None:
     }
     assert [r["name"] for r in body["resources"]] == ["akua", "akua-mail", "akua-plan", "class"]
     assert body["resources"][2]["id"] == arn("contact", "akua")  # a plan's ID: its contact's
+
+
+def test_the_command_refuses_bad_usage_before_any_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SSM_CONTACTS", "http://127.0.0.1:9")  # nothing listens
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "Pulumi.yaml").write_text("name: mine\n")
+
+    assert main(["export", "--region", REGION, "--output", str(tmp_path / "new")]) == 2
+    assert capsys.readouterr().err == "export: pass --language python or --language yaml.\n"
+    argv = ["export", "--region", REGION, "--language", "yaml", "--output", str(taken)]
+    assert main(argv) == 2
+    assert "exists and is not an empty directory" in capsys.readouterr().err
+    assert (taken / "Pulumi.yaml").read_text() == "name: mine\n"

@@ -68,12 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export; print the summary on stdout or one paragraph on stderr; the exit status."""
     from .declarations import KINDS
-    from .project import ProjectError, files, project_name, write
+    from .project import ProjectError, check_output, files, project_name, write
 
     if args.format == "program" and not args.language:
         print("export: pass --language python or --language yaml.", file=sys.stderr)
         return EXIT_ERROR
     try:
+        check_output(args.output)
         export = read_and_declare(args.region)
         contents = files(
             export,

@@ -73,13 +73,18 @@ def files(
     return out
 
 
-def write(output: Path, contents: dict[str, str]) -> None:
-    """Write the files into ``output``, which must not exist or be empty."""
+def check_output(output: Path) -> None:
+    """Refuse an ``output`` that exists and is not an empty directory (before any AWS call)."""
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise ProjectError(
             f"{output} exists and is not an empty directory: choose a new --output (an export "
             "never overwrites a project)."
         )
+
+
+def write(output: Path, contents: dict[str, str]) -> None:
+    """Write the files into ``output``, which must not exist or be empty."""
+    check_output(output)
     try:
         output.mkdir(parents=True, exist_ok=True)
         for name, text in contents.items():
