@@ -412,3 +412,17 @@ def test_a_lookup_over_grpc_keeps_the_address_secret(
             )
         )
     assert "nobody" in missed.value.details() and "Traceback" not in missed.value.details()
+
+
+def test_an_imported_contact_gets_its_owner_tag_with_its_first_update(
+    contact: NativeDriver, aws: SSMContactsClient
+) -> None:
+    """Import writes nothing (it runs at preview too); the first update that writes the
+    contact tags it with the owner its URN gives, so no second stack can adopt it."""
+    arn = aws.create_contact(Alias="akuam", Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
+    program = {"alias": "akuam", "type": "PERSONAL", "owner": "contacts/prod/akuam"}
+    id_, outs = contact.import_(arn, program)
+    assert OWNER_TAG not in _tags(aws, arn)
+    news, _ = contact.check(outs, {**program, "displayName": "Akua"})
+    contact.update(id_, outs, news)
+    assert _tags(aws, arn)[OWNER_TAG] == "contacts/prod/akuam"
