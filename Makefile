@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 PYTEST_ARGS ?= -n $(WORKERS) --dist worksteal
 
-.PHONY: venv cli demo test lint bench bench-quick bench-full clean
+.PHONY: venv cli sdk-toolchain demo test lint bench bench-quick bench-full clean
 
 # Reinstall only when pyproject.toml changes; the stamp lives inside the venv.
 # pip prints a line per package it collects and installs: the progress of the longest step.
@@ -30,12 +30,18 @@ venv: $(VENV)/.installed
 cli:
 	scripts/ensure-pulumi >/dev/null
 
+# What tests/sdk compiles the generated TypeScript and Go SDKs with, and the generators
+# themselves (scripts/ensure-sdk-toolchain: npm packages, a Go build; reused once there).
+sdk-toolchain:
+	scripts/ensure-sdk-toolchain >/dev/null
+
 demo: venv cli
 	$(PY) scripts/demo.py
 
-# Every tier: unit, emulator, protocol and e2e (the e2e tier drives the CLI from `make cli`).
+# Every tier: unit, emulator, protocol, e2e (the CLI from `make cli`) and sdk (generated SDKs
+# compiled with `make sdk-toolchain`).
 # pytest's exit status is kept in .state/pytest-status for .ci/run.
-test: venv cli
+test: venv cli sdk-toolchain
 	@mkdir -p .state
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) tests || status=$$?; \
 	echo $$status > .state/pytest-status; exit $$status

@@ -22,8 +22,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
-E2E_DIRECTORY = "tests/e2e/"
-LONGEST = ("tests/e2e/test_bench_smoke.py", "tests/e2e/test_preview_matches_up.py")
+E2E_DIRECTORIES = ("tests/e2e/", "tests/sdk/")
+"""The tiers that run the CLI or a compiler: seconds per test, a line each."""
+LONGEST = (
+    "tests/e2e/test_bench_smoke.py",
+    "tests/e2e/test_preview_matches_up.py",
+    "tests/sdk/test_sdk_compile.py",
+)
 """Files of tests that take minutes each (`--durations`), started before every other test."""
 
 
@@ -70,7 +75,7 @@ class _Progress:
 
 
 def _is_e2e(nodeid: str) -> bool:
-    return nodeid.startswith(E2E_DIRECTORY) or f"/{E2E_DIRECTORY}" in nodeid
+    return any(nodeid.startswith(d) or f"/{d}" in nodeid for d in E2E_DIRECTORIES)
 
 
 def _outcome(report: pytest.TestReport) -> str:
