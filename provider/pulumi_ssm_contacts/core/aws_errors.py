@@ -208,14 +208,22 @@ def conflict(
             "unique per account and region, and a contact has one owner.\n"
             "What to do: choose another alias, or stop managing the contact there "
             "(remove the resource from that program, or `pulumi state delete` it) and import "
-            f'it here with `opts=pulumi.ResourceOptions(import_="{arn}")`.'
+            f"it here: {import_option(arn)}."
         )
     return ContactError(
         f"CreateContact for contact '{alias}'{where} failed: a contact with alias '{alias}' "
         "already exists (aliases are unique per account and region).\n"
-        "What to do: to manage the existing contact with Pulumi, import it: add "
-        f'`opts=pulumi.ResourceOptions(import_="{arn}")` to the resource, run `pulumi up`, '
-        "then remove the option. Otherwise choose another alias."
+        "What to do: to manage the existing contact with Pulumi, import it: "
+        f"{import_option(arn)}, run `pulumi up`, then remove the option. Otherwise choose "
+        "another alias."
+    )
+
+
+def import_option(arn: str) -> str:
+    """How a program imports ``arn``, in each language's words."""
+    return (
+        f'set the resource option `import` to "{arn}" (Python: '
+        f'`opts=pulumi.ResourceOptions(import_="{arn}")`; YAML: `options: {{import: {arn}}}`)'
     )
 
 

@@ -223,7 +223,8 @@ class ContactEngine(Engine):
         if found is None:
             raise ContactError(
                 f"Import of {id_} failed: no such contact in {session.region}.\nWhat to do: "
-                "check the ARN (`aws ssm-contacts list-contacts`), or drop `import_` to create it."
+                "check the ARN (`aws ssm-contacts list-contacts`), or drop the import option to "
+                "create it."
             )
         live, tags = found
         owner = live.get(OWNER_KEY)

@@ -365,7 +365,7 @@ class ContactChannelEngine(Engine):
             raise ContactError(
                 f"Import of {id_} failed: no such contact channel in {session.region}.\nWhat to "
                 "do: check the ARN (`aws ssm-contacts list-contact-channels --contact-id "
-                "<contact ARN>`), or drop `import_` to create the channel."
+                "<contact ARN>`), or drop the import option to create the channel."
             )
         live = live_bag(found)
         contact_id = live["contactId"]
@@ -457,5 +457,5 @@ def _no_contact(session: Session, bag: Mapping[str, Any]) -> ContactError:
     return ContactError(
         f"CreateContactChannel for {_describe(bag)} in {where} failed: the contact {contact_id} "
         f"does not exist in {where}.{elsewhere}\nWhat to do: create the Contact first (pass its "
-        "`arn` as `contact_id`), or fix the ARN."
+        "`arn` as `contactId`), or fix the ARN."
     )

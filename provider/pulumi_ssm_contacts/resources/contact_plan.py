@@ -198,7 +198,7 @@ class ContactPlanEngine(Engine):
             raise ContactError(
                 f"The contact {contact_id} does not exist in {session.region}: a ContactPlan "
                 "needs an existing contact.\nWhat to do: create the Contact first (pass its "
-                "`arn` as `contact_id`), or fix the ARN."
+                "`arn` as `contactId`), or fix the ARN."
             )
         return tags
 
