@@ -1,12 +1,13 @@
 """`export` of N contacts with channels: its wall time and its calls, then the adoption.
 
-``python -m benchmarks.export_figure [--size 300] [--latencies 0,100] [--adopt yaml|python|none]``
-(``--render``: the section again from the last results)
+``python -m benchmarks.export_figure [--size 300] [--latencies 0,100] [--adopt yaml,python]``
+(``--latencies ''``: keep the last run's export cells; ``--render``: the section again)
 makes N PERSONAL contacts, each with an SMS channel and a plan paging it, in a fresh emulator
 (boto3, not Pulumi), then times ``python -m pulumi_ssm_contacts export`` as a user runs it
 (a fresh process, start-up included) at each injected latency, counting the emulator's calls
-per operation. With ``--adopt`` it then runs the exported program's first ``pulumi up`` (the
-adoption: its write calls must be 0) and a second (no changes), at 0 ms.
+per operation. With ``--adopt`` it then exports each language's program and runs its first
+``pulumi up`` (the adoption: its write calls must be 0) and a second (no changes), at 0 ms;
+the last run's adoptions of other languages are kept.
 
 The figure's section of docs/BENCHMARKS.md (between its two markers) is replaced, or appended;
 the rest of the page is left as it is, and the raw results go to benchmarks/results/export.json.
@@ -136,14 +137,22 @@ def _resources_block(stdout: str) -> str:
     return " ".join(line.strip() for line in block.splitlines() if line.strip())
 
 
-def measure(size: int, latencies: list[int], adopt_language: str | None) -> dict[str, Any]:
-    """Every cell of the figure."""
+def measure(
+    size: int, latencies: list[int], languages: list[str], previous: dict[str, Any] | None
+) -> dict[str, Any]:
+    """Every cell asked for; ``previous`` results keep the cells not measured again."""
     results: dict[str, Any] = {
         "size": size,
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": Machine.here().markdown(),
         "exports": [],
+        "adopts": [],
     }
+    if previous and not latencies:
+        results.update(
+            {k: previous[k] for k in ("started", "exports", "load_average") if k in previous}
+        )
+    kept = [a for a in _adopts(previous) if a["language"] not in languages]
     with EmulatorProcess() as emulator, tempfile.TemporaryDirectory() as scratch:
         control = emulator.control
         say(f"export: making {size} contacts with a channel and a plan each")
@@ -156,19 +165,28 @@ def measure(size: int, latencies: list[int], adopt_language: str | None) -> dict
             control.clear_calls()
             control.set_faults(latency_ms=latency)
             output = root / f"export-{latency}"
-            seconds, progress = run_export(env, output, adopt_language or "python")
+            seconds, progress = run_export(env, output, "python")
             control.clear_faults()
             counts = control.counts()
             say(f"  export at {latency} ms: {seconds:.2f} s, {sum(counts.values())} calls")
             results["exports"].append(
                 {"latency_ms": latency, "seconds": seconds, "calls": counts, "progress": progress}
             )
-        if adopt_language:
-            say(f"export: adopting the {adopt_language} program")
-            project = root / f"export-{latencies[0]}"
-            results["adopt"] = adopt(control, env, project, adopt_language, size)
+        for language in languages:  # yaml first: the native import writes no tag
+            say(f"export: adopting the {language} program")
+            project = root / f"adopt-{language}"
+            run_export(env, project, language)
+            kept.append(adopt(control, env, project, language, size))
+    results["adopts"] = kept
     results["load_average"] = list(os.getloadavg())
     return results
+
+
+def _adopts(results: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if not results:
+        return []
+    found: list[dict[str, Any]] = list(results.get("adopts") or [])
+    return found + ([results["adopt"]] if results.get("adopt") else [])
 
 
 def section(results: dict[str, Any]) -> str:
@@ -195,7 +213,8 @@ def section(results: dict[str, Any]) -> str:
         "user runs it (a new process, start-up included), calls from the emulator's call log. "
         f"Run {results['started']}, one round"
         + (
-            f", load average {results['load_average'][0]:.1f} at the end (2 cores, shared)"
+            f", load average {results['load_average'][0]:.1f} when the last step ended "
+            "(2 cores, shared)"
             if results.get("load_average")
             else " on a 2-core machine other runs shared (no load average recorded)"
         )
@@ -204,9 +223,9 @@ def section(results: dict[str, Any]) -> str:
         "Calls: ListContacts a page per 100 contacts; per contact GetContact, "
         "ListTagsForResource and (PERSONAL) ListContactChannels; ListRotations; 8 at a time.",
     ]
-    adopted = results.get("adopt")
-    if adopted:
+    for adopted in _adopts(results):
         writes = adopted["first_up_writes"]
+        host = "YAML host's" if adopted["language"] == "yaml" else "Python program's"
         parts.append(
             f"Adoption of the exported {adopted['language']} program (0 ms): first `pulumi up` "
             f"{adopted['first_up_s']:.1f} s with **{writes} create, update or delete calls** "
@@ -215,7 +234,7 @@ def section(results: dict[str, Any]) -> str:
             + f"); second `pulumi up` {adopted['second_up_s']:.1f} s, "
             f"{sum(adopted['second_up_calls'].values())} calls, "
             f"`{adopted['second_up_resources']}`. The second `up` makes no call, so its time "
-            "is the engine's, the YAML host's and the plugin's own, for 901 resources."
+            f"is the engine's, the {host} and the provider's own, for {3 * size + 1} resources."
         )
     parts.append(END)
     return "\n\n".join(parts)
@@ -236,7 +255,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.export_figure", description=__doc__)
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--latencies", default="0,100")
-    parser.add_argument("--adopt", choices=("yaml", "python", "none"), default="none")
+    parser.add_argument(
+        "--adopt", default="", help="comma-separated languages whose program to adopt (yaml,python)"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "BENCHMARKS.md")
     parser.add_argument("--render", action="store_true", help=f"render {RESULTS} again only")
     args = parser.parse_args()
@@ -244,7 +265,9 @@ def main() -> None:
         results = json.loads(RESULTS.read_text())
     else:
         latencies = [int(x) for x in args.latencies.split(",") if x]
-        results = measure(args.size, latencies, None if args.adopt == "none" else args.adopt)
+        languages = [x for x in args.adopt.split(",") if x]
+        previous = json.loads(RESULTS.read_text()) if RESULTS.is_file() else None
+        results = measure(args.size, latencies, languages, previous)
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=1) + "\n")
     write_section(args.out, section(results))
