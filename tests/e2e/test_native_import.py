@@ -35,6 +35,8 @@ pytestmark = pytest.mark.e2e
 OWNER_TAG = "pulumi-ssm-contacts/owner"
 EMPTY_PROGRAM = Path(__file__).with_name("empty_program")
 TOKEN = "ssm-contacts:index:"
+SECRET_SIG = "4dabf18193072939515e22adb298388d"
+"""The key that marks a secret value in a Pulumi deployment."""
 
 
 def _writes(operations: list[str]) -> list[str]:
@@ -151,6 +153,12 @@ def test_a_console_made_setup_imports_and_its_generated_yaml_deploys_as_a_no_op(
         "akuam-plan": "ssm-contacts:ContactPlan",
         "primary": "ssm-contacts:Rotation",
     }
+    # The address is imported a secret: the state keeps it encrypted, inputs and outputs.
+    # (Pulumi's code generator still writes its value into the code: docs/native.md.)
+    state = stack.export_stack().deployment["resources"]
+    channel = next(r for r in state if r["urn"].endswith("::akuam-email"))
+    for kind in ("inputs", "outputs"):
+        assert SECRET_SIG in channel[kind]["deliveryAddress"], kind
     program = yaml.safe_dump({"resources": resources}, sort_keys=False)
     generated = _yaml_stack(new_stack, "generated-yaml", program, StackInitMode.SELECT)
     emulator.control.clear_calls()
