@@ -98,12 +98,21 @@ def _operations(emulator: Emulator) -> list[str]:
 
 @pytest.mark.parametrize("language", ["python", "yaml"])
 def test_an_export_adopts_the_live_setup(
-    language: str, emulator: Emulator, new_stack: StackFactory, tmp_path: Path
+    language: str,
+    emulator: Emulator,
+    new_stack: StackFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     codes = emulator.control.activation_codes
     make_setup(emulator.client, lambda arn: codes()[arn])
     project = tmp_path / f"exported-{language}"
-    env = with_plugins_on_path(new_stack.env)
+    # The region comes from the exported stack config alone, as on a user's machine.
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    env = {
+        k: v for k, v in with_plugins_on_path(new_stack.env).items() if k != "AWS_DEFAULT_REGION"
+    }
 
     exported = _export(
         env,

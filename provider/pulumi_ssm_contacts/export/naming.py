@@ -1,5 +1,6 @@
 """Resource names for an export: derived from aliases and channel names, unique, and valid
-as Pulumi names, YAML names and (with ``_`` for ``-``) Python identifiers."""
+as Pulumi names, YAML names and (with ``_`` for ``-``) Python identifiers; and the config
+key a project's region goes in."""
 
 from __future__ import annotations
 
@@ -41,3 +42,9 @@ class Names:
             name = f"{base}-{number}"
         self._taken.add(name)
         return name
+
+
+def region_key(language: str) -> str:
+    """The stack config key of the region: the dynamic provider reads ``aws:region``, the
+    native plugin only its own package's ``ssm-contacts:region``."""
+    return "aws:region" if language == "python" else "ssm-contacts:region"

@@ -1,7 +1,9 @@
 """The files of an exported project, written into a new (or empty) directory.
 
 ``program``: Pulumi.yaml, the program (``__main__.py`` and requirements.txt for Python; the
-resources in Pulumi.yaml for YAML), Pulumi.<stack>.yaml with ``aws:region``, README.md.
+resources in Pulumi.yaml for YAML), Pulumi.<stack>.yaml with the region (``aws:region`` for the
+dynamic provider, ``ssm-contacts:region`` for the native one: the engine hands a plugin only
+its own package's config), README.md.
 ``import-file``: import.json and README.md. No file holds a delivery address.
 """
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from .. import __version__
 from . import import_file, python_program, readme, yaml_program
 from .declarations import Export
-from .naming import slug
+from .naming import region_key, slug
 
 IMPORT_FILE = "import.json"
 
@@ -66,7 +68,9 @@ def files(
     else:
         out["Pulumi.yaml"] = yaml_program.render(export, project, about)
         program_file = "Pulumi.yaml"
-    out[f"Pulumi.{stack}.yaml"] = f"config:\n  aws:region: {json.dumps(export.region)}\n"
+    out[f"Pulumi.{stack}.yaml"] = (
+        f"config:\n  {region_key(language)}: {json.dumps(export.region)}\n"
+    )
     out["README.md"] = readme.render(
         export, language=language, stack=stack, fmt=fmt, program_file=program_file, command=command
     )

@@ -8,6 +8,7 @@ README itself holds none.
 from __future__ import annotations
 
 from .declarations import KINDS, Declaration, Export, Note
+from .naming import region_key
 
 LANGUAGES = {"python": "Python", "yaml": "Pulumi YAML"}
 
@@ -123,9 +124,8 @@ def _program_steps(export: Export, language: str, stack: str, program_file: str)
     )
     return [
         f"## Adopting it ({LANGUAGES[language]}, `{program_file}`)",
-        "```sh\n"
-        + setup
-        + f"pulumi stack init {stack}        # Pulumi.{stack}.yaml already sets aws:region\n"
+        "```sh\n" + setup + f"pulumi stack init {stack}        # Pulumi.{stack}.yaml already sets "
+        f"{region_key(language)}\n"
         "# then the secret config below, then:\n"
         "pulumi preview\n"
         "pulumi up      # adopts everything: no create, update or delete call\n"
@@ -140,8 +140,8 @@ def _import_steps(export: Export, stack: str, import_file: str) -> list[str]:
     return [
         f"## Importing it with `pulumi import` (`{import_file}`)",
         "In a project that uses the native provider (`pulumi-resource-ssm-contacts` on PATH), "
-        f"with the stack selected (`pulumi stack select {stack}`) and `aws:region` (or "
-        f"`ssm-contacts:region`) set to {export.region}:",
+        f"with the stack selected (`pulumi stack select {stack}`) and `ssm-contacts:region` "
+        f"set to {export.region} (the plugin reads no `aws:region`):",
         f"```sh\npulumi import --file {import_file} --out imported-program\n```",
         "Pulumi reads each resource and writes code for it: references come out as literal "
         "ARNs, and each channel's delivery address as a value in the code (Pulumi reads it from "
