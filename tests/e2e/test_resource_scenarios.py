@@ -1,9 +1,10 @@
 """The scenarios every resource passes, under the real CLI, from the protocol tier's case table.
 
 One program (resource_program) declares the resource a case describes; each step changes the
-stack's config and runs the engine again: basic, disappears, update_<property>,
-replace_on_<property>, import and its mismatch, bad input, conflict (a second stack),
-throttled-then-succeeds.
+stack's config and runs the engine again. Three stacks per resource walk every scenario:
+basic, update_<property>, disappears, replace_on_<property> and destroy in one; bad input,
+import and its mismatch in another; throttled-then-succeeds and conflict (a second stack) in
+the third. (The protocol tier runs each scenario on its own, on both front ends.)
 """
 
 from __future__ import annotations
@@ -54,37 +55,19 @@ def stack_for(
     return new_stack(PROGRAM, stack_name=name, config={"resource": spec(case, inputs)})
 
 
-def test_basic_up_no_op_destroy(
+def test_basic_no_op_update_each_disappears_replace_each_destroy(
     new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
 ) -> None:
+    """One stack through the whole life: basic (up, a no-op preview with no call),
+    update_<each property> in place, disappears (refresh drops it, up makes it again),
+    replace_on_<each property>, and destroy leaves nothing."""
     stack = stack_for(new_stack, case, case.inputs(ctx))
     id_ = stack.up().outputs["id"].value
     assert case.live(emulator.client, id_) is not None
     emulator.control.clear_calls()
     assert changes(stack.preview().change_summary) == {}
     assert emulator.operations() == [], "preview makes no API call"
-    stack.destroy()
-    assert case.live(emulator.client, id_) is None
 
-
-def test_disappears_refresh_drops_it_and_up_makes_it_again(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
-    stack = stack_for(new_stack, case, case.inputs(ctx))
-    id_ = stack.up().outputs["id"].value
-    case.delete_out_of_band(emulator.client, id_)
-    assert changes(stack.refresh().summary.resource_changes) == {"delete": 1}
-    declare(stack, case, case.inputs(case.restore(emulator.client, ctx)))
-    again = stack.up()
-    assert changes(again.summary.resource_changes) == {"create": 1}
-    assert case.live(emulator.client, again.outputs["id"].value) is not None
-
-
-def test_update_each_property_in_place(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
-    stack = stack_for(new_stack, case, case.inputs(ctx))
-    id_ = stack.up().outputs["id"].value
     inputs = case.inputs(ctx)
     for prop, (overrides, operation) in case.updates.items():
         inputs = {**inputs, **overrides(ctx)}
@@ -96,25 +79,42 @@ def test_update_each_property_in_place(
         assert emulator.control.counts().get(operation) == 1, prop
     assert changes(stack.preview().change_summary) == {}
 
+    case.delete_out_of_band(emulator.client, id_)
+    assert changes(stack.refresh().summary.resource_changes) == {"delete": 1}
+    ctx = case.restore(emulator.client, ctx)
+    declare(stack, case, case.inputs(ctx))
+    again = stack.up()
+    assert changes(again.summary.resource_changes) == {"create": 1}
+    id_ = again.outputs["id"].value
+    assert case.live(emulator.client, id_) is not None
 
-def test_replace_on_each_property(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
-    stack = stack_for(new_stack, case, case.inputs(ctx))
-    stack.up()
     for prop, overrides in case.replaces.items():
         declare(stack, case, {**case.inputs(ctx), **overrides(ctx)})
         result = stack.up()
         assert changes(result.summary.resource_changes) == {"replace": 1}, prop
-        assert case.live(emulator.client, result.outputs["id"].value) is not None, prop
+        id_ = result.outputs["id"].value
+        assert case.live(emulator.client, id_) is not None, prop
+
+    stack.destroy()
+    assert case.live(emulator.client, id_) is None
 
 
-def test_import_then_no_diff_and_mismatch_fails(
+def test_bad_input_fails_preview_then_import_mismatch_fails_and_import_adopts(
     new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
 ) -> None:
+    """Bad input fails the preview with no call; on the same stack, an import whose inputs
+    differ from the live resource fails naming the property as Python wrote it, and one that
+    matches adopts it with no create and no diff after."""
+    kind, (bad, bad_prop) = next(iter(case.bad.items()))
+    stack = stack_for(new_stack, case, {**case.inputs(ctx), **bad})
+    emulator.control.clear_calls()
+    with pytest.raises(auto.CommandError) as failure:
+        stack.preview()
+    assert f"{bad_prop}: " in str(failure.value), kind
+    assert emulator.operations() == []
+
     existing = case.make_existing(emulator.client, ctx)
     prop, (overrides, _) = next(iter(case.updates.items()))
-    stack = new_stack(PROGRAM)
     declare(stack, case, {**case.inputs(ctx), **overrides(ctx)}, **{"import": existing})
     with pytest.raises(auto.CommandError) as mismatch:
         stack.up()
@@ -128,30 +128,19 @@ def test_import_then_no_diff_and_mismatch_fails(
     assert changes(stack.preview().change_summary) == {}
 
 
-def test_bad_input_fails_preview_with_no_call(
+def test_throttled_then_succeeds_and_a_second_stack_conflicts(
     new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
 ) -> None:
-    kind, (overrides, prop) = next(iter(case.bad.items()))
-    stack = stack_for(new_stack, case, {**case.inputs(ctx), **overrides})
-    emulator.control.clear_calls()
-    with pytest.raises(auto.CommandError) as failure:
-        stack.preview()
-    assert f"{prop}: " in str(failure.value), kind
-    assert emulator.operations() == []
-
-
-@pytest.mark.parametrize(
-    "case",
-    [case for case in E2E_CASES if case.conflict],
-    ids=[case.name for case in E2E_CASES if case.conflict],
-    indirect=True,
-)
-def test_conflict_a_second_stack_fails_and_the_first_keeps_it(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
+    """Throttled calls are retried until the up succeeds; then (where the resource has a
+    unique name) a second stack declaring the same fails and the first keeps it."""
     first = stack_for(new_stack, case, case.inputs(ctx), name="prod")
+    emulator.control.set_faults(throttle_rate=0.5, seed=7)
     id_ = first.up().outputs["id"].value
+    emulator.control.clear_faults()
     before = case.live(emulator.client, id_)
+    assert before is not None
+    if not case.conflict:
+        return
     second = stack_for(new_stack, case, case.inputs(ctx), name="staging")
     with pytest.raises(auto.CommandError) as failure:
         second.up()
@@ -159,13 +148,3 @@ def test_conflict_a_second_stack_fails_and_the_first_keeps_it(
     second.destroy()
     assert case.live(emulator.client, id_) == before
     assert changes(first.preview().change_summary) == {}
-
-
-def test_throttled_then_succeeds(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
-    stack = stack_for(new_stack, case, case.inputs(ctx))
-    emulator.control.set_faults(throttle_rate=0.5, seed=7)
-    result = stack.up()
-    emulator.control.clear_faults()
-    assert case.live(emulator.client, result.outputs["id"].value) is not None
