@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from .export_figure import BEGIN, END
 from .machine import REPO
 from .modes import MODES
 from .report import render
@@ -13,6 +14,15 @@ from .run import FIGURES, run, say
 
 NOTES = Path(__file__).resolve().parent / "notes.md"
 BEFORE = Path(__file__).resolve().parent / "results" / "before-quick.json"
+
+
+def kept_sections(page: Path) -> str:
+    """The page's sections that other commands write (the export figure, between its
+    markers: ``python -m benchmarks.export_figure``), to keep when the page is rendered."""
+    text = page.read_text() if page.is_file() else ""
+    if BEGIN not in text or END not in text:
+        return ""
+    return BEGIN + text.split(BEGIN, 1)[1].split(END, 1)[0] + END
 
 
 def main() -> None:
@@ -45,7 +55,8 @@ def main() -> None:
     before = json.loads(Path(args.before).read_text()) if args.before else None
     notes = NOTES.read_text() if NOTES.is_file() else ""
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(results, before, notes))
+    kept = kept_sections(args.out)
+    args.out.write_text(render(results, before, notes) + (f"\n{kept}\n" if kept else ""))
     say(f"wrote {args.out} in {results['duration_s'] / 60:.1f} minutes")
 
 
