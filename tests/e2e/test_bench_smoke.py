@@ -1,7 +1,8 @@
 """`make bench` keeps working: its tiny mode runs every figure once and writes every table.
 
-Tiny means one resource per stack and one run of everything, through the real CLI like
-`make bench`; nothing here looks at a timing (docs/BENCHMARKS.md holds the figures).
+Tiny means one resource per stack and one run of every figure of our two front ends, through
+the real CLI like `make bench`; nothing here looks at a timing (docs/BENCHMARKS.md holds the
+figures).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def test_tiny_bench_writes_its_tables(tmp_path: Path, only: str) -> None:
     assert "# old page" not in page
     results = json.loads(raw.read_text())
     if only == "engine":
-        for provider in ("no-op provider (floor)", "naive boto3 provider in `__main__`"):
+        for provider in ("pulumi_ssm_contacts", "pulumi_ssm_contacts.native (the native plugin)"):
             assert f"| 1 | {provider} |" in page
         failed = [(r["provider"], r["failed"]) for r in results["engine"] if r["failed"]]
         assert failed == [], failed

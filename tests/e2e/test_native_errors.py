@@ -21,8 +21,10 @@ GHOST = f"arn:aws:ssm-contacts:{REGION}:{ACCOUNT}:contact/ghost"
 """A contact that does not exist: a channel for it is refused by AWS."""
 
 
-def _stack(new_stack: StackFactory, resources: list[dict[str, object]]) -> auto.Stack:
-    return new_stack(NATIVE_PROGRAM, config={"resources": json.dumps(resources)})
+def _stack(
+    new_stack: StackFactory, resources: list[dict[str, object]], name: str = "e2e"
+) -> auto.Stack:
+    return new_stack(NATIVE_PROGRAM, stack_name=name, config={"resources": json.dumps(resources)})
 
 
 def _failed_up(stack: auto.Stack) -> str:
@@ -92,7 +94,7 @@ def test_conflict_refusal_and_throttling_are_one_paragraph_each(
     assert operations.count("CreateRotation") == 2, "retried, then given up"
 
 
-def test_no_region_anywhere_is_one_paragraph(
+def test_no_region_anywhere_and_an_unknown_region_are_one_paragraph_each(
     new_stack: StackFactory, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
@@ -108,3 +110,36 @@ def test_no_region_anywhere_is_one_paragraph(
     assert "No AWS region for the Contact" in output
     assert "pulumi config set ssm-contacts:region" in output
     assert emulator.aliases() == []
+
+    # An unknown region is refused at preview, by name. (Where ssm-contacts is served comes
+    # from botocore's endpoint data, which an endpoint override, the emulator's, replaces.)
+    endpointless = {k: v for k, v in regionless.items() if k != "AWS_ENDPOINT_URL_SSM_CONTACTS"}
+    stack = _stack(
+        StackFactory(
+            new_stack.root,
+            new_stack.command,
+            endpointless,
+        ),
+        [],
+        "unknown",
+    )
+    stack.set_config(
+        "resources",
+        auto.ConfigValue(
+            json.dumps(
+                [
+                    {
+                        "type": "Contact",
+                        "name": "akuam",
+                        "props": {"alias": "akuam", "type": "PERSONAL", "region": "mars-north-1"},
+                    }
+                ]
+            )
+        ),
+    )
+    emulator.control.clear_calls()
+    with pytest.raises(auto.CommandError) as unknown:
+        stack.preview()
+    _no_tracebacks(str(unknown.value))
+    assert "region: is not a region where ssm-contacts is available" in str(unknown.value)
+    assert emulator.operations() == []

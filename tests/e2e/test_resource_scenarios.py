@@ -1,10 +1,10 @@
 """The scenarios every resource passes, under the real CLI, from the protocol tier's case table.
 
 One program (resource_program) declares the resource a case describes; each step changes the
-stack's config and runs the engine again. Three stacks per resource walk every scenario:
-basic, update_<property>, disappears, replace_on_<property> and destroy in one; bad input,
-import and its mismatch in another; throttled-then-succeeds and conflict (a second stack) in
-the third. (The protocol tier runs each scenario on its own, on both front ends.)
+stack's config and runs the engine again. Two stacks per resource walk every scenario:
+basic (its first up throttled), update_<property>, disappears, replace_on_<property> and
+destroy in one; bad input, import and its mismatch, and conflict (a second stack) in the
+other. (The protocol tier runs each scenario on its own, on both front ends.)
 """
 
 from __future__ import annotations
@@ -58,11 +58,13 @@ def stack_for(
 def test_basic_no_op_update_each_disappears_replace_each_destroy(
     new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
 ) -> None:
-    """One stack through the whole life: basic (up, a no-op preview with no call),
-    update_<each property> in place, disappears (refresh drops it, up makes it again),
-    replace_on_<each property>, and destroy leaves nothing."""
+    """One stack through the whole life: basic (up, throttled half the time, then a no-op
+    preview with no call), update_<each property> in place, disappears (refresh drops it, up
+    makes it again), replace_on_<each property>, and destroy leaves nothing."""
     stack = stack_for(new_stack, case, case.inputs(ctx))
+    emulator.control.set_faults(throttle_rate=0.5, seed=7)  # throttled, retried, done
     id_ = stack.up().outputs["id"].value
+    emulator.control.clear_faults()
     assert case.live(emulator.client, id_) is not None
     emulator.control.clear_calls()
     assert changes(stack.preview().change_summary) == {}
@@ -99,12 +101,13 @@ def test_basic_no_op_update_each_disappears_replace_each_destroy(
     assert case.live(emulator.client, id_) is None
 
 
-def test_bad_input_fails_preview_then_import_mismatch_fails_and_import_adopts(
+def test_bad_input_then_import_mismatch_then_import_then_a_second_stack_conflicts(
     new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
 ) -> None:
     """Bad input fails the preview with no call; on the same stack, an import whose inputs
     differ from the live resource fails naming the property as Python wrote it, and one that
-    matches adopts it with no create and no diff after."""
+    matches adopts it with no create and no diff after; then (where the resource has a unique
+    name) a second stack declaring the same fails and the first keeps it."""
     kind, (bad, bad_prop) = next(iter(case.bad.items()))
     stack = stack_for(new_stack, case, {**case.inputs(ctx), **bad})
     emulator.control.clear_calls()
@@ -126,25 +129,14 @@ def test_bad_input_fails_preview_then_import_mismatch_fails_and_import_adopts(
     assert not [op for op in emulator.operations() if op.startswith("Create")], "adopted"
     declare(stack, case, case.inputs(ctx))  # the import option has done its job
     assert changes(stack.preview().change_summary) == {}
-
-
-def test_throttled_then_succeeds_and_a_second_stack_conflicts(
-    new_stack: StackFactory, case: ResourceCase, ctx: Context, emulator: Emulator
-) -> None:
-    """Throttled calls are retried until the up succeeds; then (where the resource has a
-    unique name) a second stack declaring the same fails and the first keeps it."""
-    first = stack_for(new_stack, case, case.inputs(ctx), name="prod")
-    emulator.control.set_faults(throttle_rate=0.5, seed=7)
-    id_ = first.up().outputs["id"].value
-    emulator.control.clear_faults()
-    before = case.live(emulator.client, id_)
-    assert before is not None
     if not case.conflict:
         return
+
+    before = case.live(emulator.client, existing)
     second = stack_for(new_stack, case, case.inputs(ctx), name="staging")
     with pytest.raises(auto.CommandError) as failure:
         second.up()
     assert "another Pulumi resource" in str(failure.value) or "names another" in str(failure.value)
     second.destroy()
-    assert case.live(emulator.client, id_) == before
-    assert changes(first.preview().change_summary) == {}
+    assert case.live(emulator.client, existing) == before
+    assert changes(stack.preview().change_summary) == {}

@@ -3,6 +3,7 @@
 `resource` is `{"type": "Contact" | "ContactChannel" | "ContactPlan" | "Rotation", "inputs": {...},
 "import"?: ARN}`; inputs are the property bag's camelCase keys (as in tests/protocol/
 resource_cases.py), passed as the resource's snake_case arguments. The resource is `subject`.
+Or `resources`: `{name: spec}` for several at once (no outputs).
 """
 
 import re
@@ -25,8 +26,17 @@ def snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-spec: dict[str, Any] = pulumi.Config().require_object("resource")
-kwargs = {snake(key): value for key, value in spec["inputs"].items() if key != "owner"}
-opts = pulumi.ResourceOptions(import_=spec["import"]) if "import" in spec else None
-subject = CLASSES[spec["type"]]("subject", **kwargs, opts=opts)
-pulumi.export("id", subject.arn)
+def declare(name: str, spec: dict[str, Any]) -> Any:
+    kwargs = {snake(key): value for key, value in spec["inputs"].items() if key != "owner"}
+    opts = pulumi.ResourceOptions(import_=spec["import"]) if "import" in spec else None
+    return CLASSES[spec["type"]](name, **kwargs, opts=opts)
+
+
+config = pulumi.Config()
+many: dict[str, dict[str, Any]] | None = config.get_object("resources")  # type: ignore[assignment]
+if many is not None:
+    for name, spec in many.items():
+        declare(name, spec)
+else:
+    subject = declare("subject", config.require_object("resource"))
+    pulumi.export("id", subject.arn)
