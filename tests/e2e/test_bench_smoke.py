@@ -8,7 +8,6 @@ figures).
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,10 +21,11 @@ pytestmark = pytest.mark.e2e
 BENCH = (sys.executable, "-m", "benchmarks")
 GROUPS = {
     "engine": ("## Goals (issue 10)", "## 1. The engine: N contacts", "## 3. State per resource"),
-    "calls": ("## 2. API calls per resource and lifecycle step",),
     "startup,hooks,concurrency": ("## 4. Hook latency in-process", "## 5. Start-up"),
 }
-"""The figures in three runs (so three workers run them at once), and the sections each writes."""
+"""The figures in two runs (two workers run them at once), and the sections each writes. The call
+table's lifecycles (one per resource set) are left to `make bench`: the tiers below count
+every hook's calls already (tests/protocol/resource_cases.py's create_calls)."""
 KEPT = "<!-- export figure: begin -->\nexport rows\n<!-- export figure: end -->"
 
 
@@ -53,9 +53,4 @@ def test_tiny_bench_writes_its_tables(tmp_path: Path, only: str) -> None:
         for provider in ("pulumi_ssm_contacts", "pulumi_ssm_contacts.native (the native plugin)"):
             assert f"| 1 | {provider} |" in page
         failed = [(r["provider"], r["failed"]) for r in results["engine"] if r["failed"]]
-        assert failed == [], failed
-    if only == "calls":
-        for resource in ("Contact", "ContactChannel", "ContactPlan"):
-            assert re.search(rf"\n\| {resource} \| [1-9]", page), f"{resource}'s create calls"
-        failed = [(n, r["failed"]) for n, r in results["calls"]["sets"].items() if r["failed"]]
         assert failed == [], failed
