@@ -113,6 +113,7 @@ def test_no_region_anywhere_and_an_unknown_region_are_one_paragraph_each(
 
     # An unknown region is refused at preview, by name. (Where ssm-contacts is served comes
     # from botocore's endpoint data, which an endpoint override, the emulator's, replaces.)
+    monkeypatch.delenv("AWS_ENDPOINT_URL_SSM_CONTACTS", raising=False)  # the plugin inherits
     endpointless = {k: v for k, v in regionless.items() if k != "AWS_ENDPOINT_URL_SSM_CONTACTS"}
     stack = _stack(
         StackFactory(
