@@ -11,6 +11,7 @@ package: a program, a preview or a pytest session that makes no call never pays 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from typing import TYPE_CHECKING
@@ -64,6 +65,21 @@ def client(region: str | None, profile: str | None = None) -> SSMContactsClient:
             found = session.client("ssm-contacts", config=_config())
             _clients[key] = found
         return found
+
+
+def warm(region: str | None, profile: str | None = None) -> threading.Thread:
+    """Make the client for ``region`` and ``profile`` on a thread of its own: a provider
+    process calls this once it knows its settings, so boto3 loads while the engine is still
+    busy elsewhere, not on the first hook's time. A failure here (no region, an unknown
+    profile) is dropped: the hook that needs the client meets it and says what to do."""
+
+    def make() -> None:
+        with contextlib.suppress(Exception):  # the hook reports it, in its own words
+            client(region, profile)
+
+    thread = threading.Thread(target=make, name="ssm-contacts-warm-client", daemon=True)
+    thread.start()
+    return thread
 
 
 def forget_clients() -> None:

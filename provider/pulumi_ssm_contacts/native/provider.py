@@ -44,6 +44,7 @@ from pulumi.provider.experimental.provider import (
     UpdateResponse,
 )
 
+from ..core import aws_client
 from ..core.aws_errors import ContactError
 from ..core.engine import IMPORT_KEY, Change, Engine, Session
 from ..core.ownership import OWNER_KEY
@@ -192,6 +193,7 @@ class NativeProvider(Provider):
             value = args.get(key) or request.variables.get(f"{PACKAGE}:config:{key}")
             settings[key] = value if isinstance(value, str) and value else None
         self._region, self._profile = settings["region"], settings["profile"]
+        aws_client.warm(resource_region({}, None, self._region), self._profile)
         return ConfigureResponse(accept_secrets=True, supports_preview=False)
 
     async def check_config(self, request: CheckRequest) -> CheckResponse:

@@ -1,0 +1,33 @@
+"""The shared boto3 client: one per region and profile, made ahead of the first hook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from pulumi_ssm_contacts.core import aws_client
+
+
+@pytest.fixture(autouse=True)
+def no_clients(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/dev/null")
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+    monkeypatch.delenv("AWS_ENDPOINT_URL_SSM_CONTACTS", raising=False)
+    aws_client.forget_clients()
+    yield
+    aws_client.forget_clients()
+
+
+def test_warm_makes_the_client_the_first_hook_then_gets() -> None:
+    aws_client.warm("us-east-2").join()
+    assert [key[:2] for key in aws_client._clients] == [("us-east-2", None)]
+    warmed = aws_client._clients[("us-east-2", None, None)]
+    assert aws_client.client("us-east-2") is warmed
+
+
+def test_warm_drops_a_failure_for_the_hook_to_report() -> None:
+    aws_client.warm("us-east-2", profile="no-such-profile").join()
+    assert aws_client._clients == {}
+    with pytest.raises(Exception, match="no-such-profile"):
+        aws_client.client("us-east-2", profile="no-such-profile")
