@@ -87,8 +87,11 @@ def _engine_verdicts(results: dict[str, Any]) -> list[Verdict]:
     return verdicts
 
 
-NATIVE_STEPS = ("up (create)", "refresh", "destroy")
-"""Issue 14's goals for the native plugin: each within 1.2 x the floor plus the ideal."""
+NATIVE_STEPS = {"up (create)": 1, "refresh": 1, "destroy": 2}
+"""Issue 14's goals for the native plugin: each within 1.2 x the floor plus the ideal round
+trips, the calls a contact's step makes one after the other: create is CreateContact; refresh's
+GetContact and ListTagsForResource go at once; destroy reads the owner tag, then deletes (the
+owner check cannot overlap the delete it decides on: core/ownership.py), so its ideal is two."""
 
 
 def _native_verdicts(
@@ -104,19 +107,22 @@ def _native_verdicts(
     if not lives:
         return []
     out = []
-    for step in NATIVE_STEPS:
+    for step, trips in NATIVE_STEPS.items():
         native = median(found, (GOAL_LATENCY_MS, None, n, "native"), step)
         floor = median(found, (GOAL_LATENCY_MS, None, n, "floor"), step)
-        bound = 1.2 * floor + ideal
-        out.append(
-            Verdict(
-                f"native plugin: {step}, {n} contacts at {GOAL_LATENCY_MS} ms: within 1.2 x "
-                f"floor + N x RTT / {parallel}",
-                f"{native:.2f} s (floor {floor:.2f} s)",
-                f"{bound:.2f} s",
-                native <= bound if native == native and floor == floor else None,
+        rows = [(trips, "")] if trips == 1 else [(trips, ""), (1, "(for comparison) ")]
+        for count, label in rows:
+            bound = 1.2 * floor + count * ideal
+            times = f"{count} x " if count > 1 else ""
+            out.append(
+                Verdict(
+                    f"{label}native plugin: {step}, {n} contacts at {GOAL_LATENCY_MS} ms: within "
+                    f"1.2 x floor + {times}N x RTT / {parallel}",
+                    f"{native:.2f} s (floor {floor:.2f} s)",
+                    f"{bound:.2f} s",
+                    native <= bound if native == native and floor == floor else None,
+                )
             )
-        )
     previews = [r["calls"]["preview (no-op)"] for r in lives if "preview (no-op)" in r["calls"]]
     calls = max((sum(c.values()) for c in previews), default=None)
     out.append(
