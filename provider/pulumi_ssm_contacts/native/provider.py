@@ -50,6 +50,7 @@ from ..core.engine import IMPORT_KEY, Change, Engine, Session
 from ..core.ownership import OWNER_KEY
 from ..core.sessions import resource_region, session_for
 from ..core.validation import Failure, region_failures
+from .engine_log import resource_name, warn
 from .imports import read_for_import
 from .urns import owner_of_urn
 from .values import from_bag, to_bag
@@ -115,6 +116,20 @@ def reserved_failures(news: Mapping[str, Any]) -> list[Failure]:
             Failure(IMPORT_KEY, "is not an input here: use the `import` resource option")
         )
     return failures
+
+
+def warn_of_likely_mistakes(engine: Engine, urn: str, bag: Mapping[str, Any]) -> None:
+    """The engine's warnings of a valid bag (what AWS accepts but is likely a mistake: a
+    target twice in a stage, overlapping shift coverages), each on the resource, named as the
+    program wrote it; no API call. A rule that cannot judge a bag (values unknown at
+    preview) warns of nothing: check's failures are what refuse inputs."""
+    try:
+        found = engine.warnings(bag)
+    except Exception:
+        return
+    name = resource_name(urn)
+    for warning in found:
+        warn(urn, f"{engine.type_name} {name!r}: {warning.text()}")
 
 
 def detailed_diff(
@@ -224,6 +239,8 @@ class NativeProvider(Provider):
         news.pop(IMPORT_KEY, None)
         bag, found = await self._run(engine.check, news, olds)
         failures += found
+        if not failures:
+            await self._run(warn_of_likely_mistakes, engine, request.urn, bag)
         return CheckResponse(
             inputs=self._outputs(engine, bag, secret),
             failures=[CheckFailure("", f.text()) for f in failures],
