@@ -9,15 +9,15 @@ import pytest
 import regex
 
 from pulumi_ssm_contacts.core.aws_errors import ContactError
-from pulumi_ssm_contacts.core.engine import Session
-from pulumi_ssm_contacts.core.ownership import OWNER_TAG
-from pulumi_ssm_contacts.core.service_model import service_model
 from pulumi_ssm_contacts.core.channel_markers import (
     is_marker,
     marker_key,
     markers,
     other_stacks_channels,
 )
+from pulumi_ssm_contacts.core.engine import Session
+from pulumi_ssm_contacts.core.ownership import OWNER_TAG
+from pulumi_ssm_contacts.core.service_model import service_model
 from pulumi_ssm_contacts.resources.contact import ContactEngine
 
 CONTACT = "arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam"
