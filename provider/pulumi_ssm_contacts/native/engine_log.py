@@ -20,8 +20,3 @@ def warn(urn: str, message: str) -> None:
         return
     with contextlib.suppress(Exception):
         engine.Log(engine_pb2.LogRequest(severity=engine_pb2.WARNING, message=message, urn=urn))
-
-
-def resource_name(urn: str) -> str:
-    """The name a program gave the resource (a URN's last part)."""
-    return urn.rsplit("::", 1)[-1]

@@ -50,9 +50,9 @@ from ..core.engine import IMPORT_KEY, Change, Engine, Session
 from ..core.ownership import OWNER_KEY
 from ..core.sessions import resource_region, session_for
 from ..core.validation import Failure, region_failures
-from .engine_log import resource_name, warn
+from .engine_log import warn
 from .imports import read_for_import
-from .urns import owner_of_urn
+from .urns import owner_of_urn, resource_name
 from .values import from_bag, to_bag
 
 PACKAGE = "ssm-contacts"

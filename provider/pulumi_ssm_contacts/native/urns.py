@@ -21,3 +21,8 @@ def owner_of_urn(urn: str) -> str:
     project, name = parts[1], parts[3]
     parents = parents_of_urn(urn)[:-1]  # the URN's own last type is the resource's
     return owner_id(project, stack, name, parents)
+
+
+def resource_name(urn: str) -> str:
+    """The name a program gave the resource (a URN's last part)."""
+    return urn.rsplit("::", 1)[-1]
