@@ -11,11 +11,14 @@ PY := $(VENV)/bin/python
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 PYTEST_ARGS ?= -n $(WORKERS) --dist worksteal
 
-.PHONY: venv cli sdk-toolchain demo test lint bench bench-quick bench-full clean
+.PHONY: venv bytecode cli sdk-toolchain demo test lint bench bench-quick bench-full clean
 
 # Reinstall only when pyproject.toml changes; the stamp lives inside the venv. uv (pinned, from
 # PyPI into the venv) installs: it resolves and links from its cache in 2 s where pip takes 40 s
-# on every clean clone. pip stays in the venv for the user.
+# on every clean clone. pip stays in the venv for the user. --compile-bytecode writes the .pyc
+# files pip would (uv leaves them out by default): with PYTHONDONTWRITEBYTECODE set, as on CI,
+# every Python process would otherwise compile the SDK, grpc and botocore from source, 0.5 s of
+# CPU per plugin, language host and program (docs/BENCHMARKS.md, "Bytecode").
 UV_VERSION := 0.13.9
 UV := $(VENV)/bin/uv
 $(VENV)/.installed: pyproject.toml
@@ -25,10 +28,15 @@ $(VENV)/.installed: pyproject.toml
 		$(PY) -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'; }
 	@echo "venv: installing this package (editable) with its emulator and dev extras into" \
 		"$(VENV) with uv"
-	$(UV) pip install --python $(PY) -e '.[emulator,dev]'
+	$(UV) pip install --python $(PY) --compile-bytecode -e '.[emulator,dev]'
 	@touch $@
 
 venv: $(VENV)/.installed
+
+# This package is installed editable, so its bytecode is the source tree's: brought up to date
+# before each run (compileall skips what is current), as an installed wheel would have it.
+bytecode: venv
+	@$(PY) -m compileall -q provider/pulumi_ssm_contacts >/dev/null
 
 # The CLI, the YAML language host and the native plugin in .tools/pulumi-home (scripts/ensure-pulumi).
 cli:
@@ -39,13 +47,13 @@ cli:
 sdk-toolchain:
 	scripts/ensure-sdk-toolchain >/dev/null
 
-demo: venv cli
+demo: bytecode cli
 	$(PY) scripts/demo.py
 
 # Every tier: unit, emulator, protocol, e2e (the CLI from `make cli`) and sdk (generated SDKs
 # compiled with `make sdk-toolchain`).
 # pytest's exit status is kept in .state/pytest-status for .ci/run.
-test: venv cli sdk-toolchain
+test: bytecode cli sdk-toolchain
 	@mkdir -p .state
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) tests || status=$$?; \
 	echo $$status > .state/pytest-status; exit $$status
@@ -56,7 +64,7 @@ lint: venv
 
 # docs/BENCHMARKS.md: quick mode (under 10 minutes on 2 cores) unless BENCH_MODE=full (hours).
 BENCH_MODE ?= quick
-bench: venv cli
+bench: bytecode cli
 	$(PY) -m benchmarks --mode $(BENCH_MODE)
 
 bench-quick:
