@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from pulumi import automation as auto
@@ -192,7 +192,7 @@ def test_every_likely_mistake_is_warned_at_preview_with_no_api_call(
 
     printed = " ".join(result.stdout.split())  # the CLI wraps long lines
     for row in LIKELY_MISTAKES:
-        for words in row.values[2]:
+        for words in cast(list[str], row.values[2]):
             expected = words.replace("'subject'", repr(row.id))
             assert expected in printed, f"{row.id}: {expected}\n{result.stdout}"
     assert emulator.operations() == [], "preview makes no API call"

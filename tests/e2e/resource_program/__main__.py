@@ -33,7 +33,7 @@ def declare(name: str, spec: dict[str, Any]) -> Any:
 
 
 config = pulumi.Config()
-many: dict[str, dict[str, Any]] | None = config.get_object("resources")  # type: ignore[assignment]
+many: dict[str, dict[str, Any]] | None = config.get_object("resources")
 if many is not None:
     for name, spec in many.items():
         declare(name, spec)
