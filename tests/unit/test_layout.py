@@ -25,6 +25,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "export": {"core", "resources", "command_arguments"},
     "emulator": {"core", "oncall"},
     "emulator_harness": {"core", "emulator"},
+    "plugin_process": set(),
 }
 """Per part, the other parts it may import (itself and the package's ``__version__`` always)."""
 

@@ -8,8 +8,9 @@ own module, servicer and all, as `-m` would, but without its last statement (the
 ``PULUMI_DYNAMIC_PROVIDER_WORKERS`` (default 256; threads start only when calls need them).
 Should a later SDK's module not end with ``main()``, it runs unchanged (4 workers).
 
-It first answers SIGINT and SIGTERM (``plugin_signals``: the engine's way to stop a plugin, at
-any moment; never a ``KeyboardInterrupt`` traceback) and starts ``engine_watchdog``, so the
+It first answers SIGINT and SIGTERM (``pulumi_ssm_contacts.plugin_process.plugin_signals``: the
+engine's way to stop a plugin, at any moment; never a ``KeyboardInterrupt`` traceback) and starts
+``plugin_process.engine_watchdog``, so the
 process exits when the engine that started it is gone (after ``kill -9`` of the CLI, say)
 instead of serving nobody. It serves every Python
 dynamic provider, so it imports nothing of any particular one.
@@ -30,10 +31,9 @@ import types
 from concurrent import futures
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
-    from tools.plugins.plugin_signals import StopSignals
-else:
-    from plugin_signals import StopSignals
+if not TYPE_CHECKING:
+    import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
+from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
 
 SDK_SERVER = "pulumi.dynamic"
 WORKERS_VARIABLE = "PULUMI_DYNAMIC_PROVIDER_WORKERS"
@@ -141,10 +141,7 @@ def main() -> None:
     parent = os.getppid()  # before the imports: the engine_watchdog compares it with later ones
     # Answer SIGINT/SIGTERM before the imports below: the engine may stop us at any moment.
     signals = StopSignals()
-    if TYPE_CHECKING:
-        from tools.plugins.engine_watchdog import engine_address, watch_engine
-    else:
-        from engine_watchdog import engine_address, watch_engine
+    from pulumi_ssm_contacts.plugin_process.engine_watchdog import engine_address, watch_engine
     # Look like `python -m pulumi.dynamic` started in this directory: the working directory
     # first on sys.path (user providers may be pickled by reference to the program's modules),
     # not this launcher's directory.

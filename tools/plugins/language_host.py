@@ -3,8 +3,8 @@
 The engine starts us with its address as the last argument and reads our port from the first line
 of stdout; the service is project_language_server.py. SIGINT/SIGTERM are answered first, before
 grpc and pulumi are imported, so a host the engine stops at any moment exits quietly
-(plugin_signals.py). Like Pulumi's Go plugins, we exit once the engine is gone (`kill -9` of the
-CLI): see engine_watchdog.py.
+(pulumi_ssm_contacts/plugin_process/plugin_signals.py). Like Pulumi's Go plugins, we exit once the
+engine is gone (`kill -9` of the CLI): see plugin_process/engine_watchdog.py.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
-    from tools.plugins.plugin_signals import StopSignals
-else:
-    from plugin_signals import StopSignals
+if not TYPE_CHECKING:
+    import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
+from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
 
 
 def main() -> None:
