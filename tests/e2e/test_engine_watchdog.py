@@ -1,4 +1,5 @@
-"""Our plugins (tools/plugins) against a stand-in engine: they leave when the engine is gone.
+"""Our plugins (tools/plugins, and the native provider plugin) against a stand-in engine: they
+leave when the engine is gone, and quietly when it stops them.
 
 The stand-in is a bare gRPC server: it answers the health check with UNIMPLEMENTED, which counts
 as alive (as in Pulumi's Go `rpcutil.Healthcheck`). test_killed_cli.py covers the real CLI.
@@ -6,6 +7,7 @@ as alive (as in Pulumi's Go `rpcutil.Healthcheck`). test_killed_cli.py covers th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -33,8 +35,16 @@ from .processes import Process, is_alive, read_process
 
 pytestmark = pytest.mark.e2e
 
-PLUGINS = ("pulumi-language-python", "pulumi-resource-pulumi-python")
+NATIVE = "pulumi-resource-ssm-contacts"
+PLUGINS = ("pulumi-language-python", "pulumi-resource-pulumi-python", NATIVE)
 GONE_WITHIN = 10.0
+VENV_BIN = Path(sys.executable).parent
+"""Where `make venv` put the native plugin (the package's console script)."""
+
+
+def plugin_path(plugin: str) -> Path:
+    """The executable the engine would start for `plugin`."""
+    return VENV_BIN / plugin if plugin == NATIVE else REPO / "tools" / "plugins" / plugin
 
 
 @pytest.fixture
@@ -45,6 +55,24 @@ def engine() -> Iterator[tuple[str, grpc.Server]]:
     server.start()
     yield f"127.0.0.1:{port}", server
     server.stop(grace=None)
+
+
+@contextlib.contextmanager
+def plugin_started(plugin: str, address: str) -> Iterator[subprocess.Popen[str]]:
+    """`plugin` started as the engine starts it, its stdout and stderr piped; killed on the way
+    out if it is still running (a plugin that does not exit fails its test, never hangs it)."""
+    with subprocess.Popen(
+        [plugin_path(plugin), address],
+        env=plugin_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as started:
+        try:
+            yield started
+        finally:
+            if started.poll() is None:
+                started.kill()
 
 
 def plugin_env() -> dict[str, str]:
@@ -67,13 +95,7 @@ def test_plugin_serves_while_the_engine_answers_and_exits_once_it_does_not(
     plugin: str, engine: tuple[str, grpc.Server]
 ) -> None:
     address, server = engine
-    with subprocess.Popen(
-        [REPO / "tools" / "plugins" / plugin, address],
-        env=plugin_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as started:
+    with plugin_started(plugin, address) as started:
         assert started.stdout is not None and started.stderr is not None
         assert started.stdout.readline().strip().isdigit()  # the port: it serves
         time.sleep(4)  # more than the polls it takes to give up on an engine
@@ -94,7 +116,7 @@ def test_plugin_exits_when_its_parent_is_gone(
     # A parent that starts the plugin, then exits while the engine keeps answering.
     with subprocess.Popen(
         ["bash", "-c", '"$0" "$1" >"$2" 2>&1 & echo $!; sleep 2', plugin, address, log],
-        env={**plugin_env(), "PATH": f"{REPO / 'tools' / 'plugins'}:{os.environ['PATH']}"},
+        env={**plugin_env(), "PATH": f"{plugin_path(plugin).parent}:{os.environ['PATH']}"},
         stdout=subprocess.PIPE,
         text=True,
     ) as parent:
@@ -103,7 +125,10 @@ def test_plugin_exits_when_its_parent_is_gone(
         assert process is not None and process.parent == parent.pid
     assert parent.returncode == 0
 
-    assert gone_within(process, GONE_WITHIN), process.command
+    gone = gone_within(process, GONE_WITHIN)
+    if not gone:
+        os.kill(process.pid, signal.SIGKILL)  # no orphan outlives a failed test
+    assert gone, process.command
     assert "parent process" in log.read_text()
 
 
@@ -132,13 +157,7 @@ def test_plugin_stopped_by_the_engine_exits_quietly(
 ) -> None:
     """The engine stops a plugin with SIGINT or SIGTERM at any moment: no traceback, exit 0."""
     address, _ = engine
-    with subprocess.Popen(
-        [REPO / "tools" / "plugins" / plugin, address],
-        env=plugin_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as started:
+    with plugin_started(plugin, address) as started:
         assert started.stdout is not None and started.stderr is not None
         if moment == "importing":
             wait_for("the plugin imports grpc", lambda: has_loaded_grpc(started.pid), timeout=30)

@@ -1,12 +1,14 @@
 """`kill -9` of the `pulumi` CLI mid-deploy: no plugin process outlives it.
 
-Our plugins (tools/plugins) watch the engine (engine_watchdog.py) as Pulumi's Go plugins do;
-without that, the language host and the dynamic provider kept serving for about 16 minutes.
+Our plugins (tools/plugins, and the native provider plugin) watch the engine
+(plugin_process/engine_watchdog.py) as Pulumi's Go plugins do; without that, the language host
+and the dynamic provider kept serving for about 16 minutes.
 A CLI that is only stopped (Ctrl-Z) keeps its plugins: the deploy goes on once it continues.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
@@ -30,6 +32,7 @@ from .processes import helpers_of, is_alive
 
 pytestmark = pytest.mark.e2e
 
+NATIVE_PROGRAM = Path(__file__).with_name("native_program")
 LATENCY_MS = 2000
 """Each CreateContact takes this long, so the deploy is still creating when the CLI is killed."""
 
@@ -57,6 +60,27 @@ def test_kill_9_of_the_cli_mid_deploy_leaves_no_plugin_running(
 
     # CreateContact calls already in the emulator finish after their latency; let them, so
     # none lands in the next test's freshly reset emulator.
+    time.sleep(max(0.0, killed.killed_at + LATENCY_MS / 1000 + 1 - time.monotonic()))
+    emulator.control.clear_faults()
+
+
+def test_kill_9_of_the_cli_mid_native_deploy_leaves_no_plugin_running(
+    new_stack: StackFactory, emulator: Emulator, tmp_path: Path
+) -> None:
+    contacts = [
+        {"type": "Contact", "name": f"c{i}", "props": {"alias": f"native-{i}", "type": "PERSONAL"}}
+        for i in range(12)
+    ]
+    stack = new_stack(NATIVE_PROGRAM, config={"resources": json.dumps(contacts)})
+    emulator.control.set_faults(latency_ms=LATENCY_MS, operations=["CreateContact"])
+
+    killed = kill_up_while_creating(stack, emulator, tmp_path / "up.log")
+
+    commands = [p.command for p in killed.helpers]
+    assert any("pulumi-resource-ssm-contacts" in c for c in commands), commands
+    survivors = wait_until_gone(killed.helpers, timeout=10 - (time.monotonic() - killed.killed_at))
+    assert [p.command for p in survivors] == []
+
     time.sleep(max(0.0, killed.killed_at + LATENCY_MS / 1000 + 1 - time.monotonic()))
     emulator.control.clear_faults()
 

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -262,8 +263,14 @@ def plugin_command() -> list[str]:
     return [found]
 
 
-ENGINE_ADDRESS = "127.0.0.1:1"
-"""No engine: the plugin connects to it only to log, which these hooks do not."""
+def stand_in_engine() -> tuple[grpc.Server, str]:
+    """A gRPC server with no services and its address: the plugin's watchdog finds an engine
+    there (any answer to its health check counts, as in Pulumi's Go plugins), and its logging,
+    best effort, gets UNIMPLEMENTED."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    return server, f"127.0.0.1:{port}"
 
 
 class NativePlugin:
@@ -271,8 +278,9 @@ class NativePlugin:
     can share it, as the engine shares one per deploy)."""
 
     def __init__(self, env: dict[str, str]) -> None:
+        self.engine, address = stand_in_engine()
         self.process = subprocess.Popen(
-            [*plugin_command(), ENGINE_ADDRESS], stdout=subprocess.PIPE, env=env
+            [*plugin_command(), address], stdout=subprocess.PIPE, env=env
         )
         assert self.process.stdout is not None
         port = int(self.process.stdout.readline())
@@ -290,6 +298,7 @@ class NativePlugin:
         self.channel.close()
         self.process.terminate()
         self.process.wait(timeout=10)
+        self.engine.stop(grace=None)
 
 
 def unwrap(value: Any, path: str, secrets: set[str]) -> Any:

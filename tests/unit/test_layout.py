@@ -19,7 +19,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "core": set(),
     "resources": {"core"},
     "dynamic": {"core", "resources", "oncall", "providers"},
-    "native": {"core", "resources"},
+    "native": {"core", "resources", "plugin_process"},
     "oncall": {"core", "command_arguments"},
     "audit": {"core", "resources", "command_arguments"},
     "export": {"core", "resources", "command_arguments"},

@@ -23,7 +23,6 @@ import builtins
 import importlib.util
 import os
 import runpy
-import signal
 import sys
 import threading
 import traceback
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING
 
 if not TYPE_CHECKING:
     import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
-from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
+from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals, stop_by_signal
 
 SDK_SERVER = "pulumi.dynamic"
 WORKERS_VARIABLE = "PULUMI_DYNAMIC_PROVIDER_WORKERS"
@@ -45,11 +44,6 @@ def workers() -> int:
     """``PULUMI_DYNAMIC_PROVIDER_WORKERS`` if it is a positive integer, else the default."""
     raw = os.environ.get(WORKERS_VARIABLE, "").strip()
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_WORKERS
-
-
-def _stop_by_signal() -> None:
-    """Stop as the engine would: SIGTERM, which `StopSignals` answers (quietly)."""
-    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def sdk_module_without_main() -> types.ModuleType | None:
@@ -146,7 +140,7 @@ def main() -> None:
     # first on sys.path (user providers may be pickled by reference to the program's modules),
     # not this launcher's directory.
     sys.path[0] = os.getcwd()
-    watch_engine(engine_address(sys.argv[1:]), stop=_stop_by_signal, parent=parent)
+    watch_engine(engine_address(sys.argv[1:]), stop=stop_by_signal, parent=parent)
     sdk = sdk_module_without_main()
     if sdk is None:
         runpy.run_module(SDK_SERVER, run_name="__main__", alter_sys=True)

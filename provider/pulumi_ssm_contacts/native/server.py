@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -24,6 +23,8 @@ from pulumi.provider.experimental.provider import Provider
 from pulumi.provider.experimental.server import ProviderServicer
 from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
 from pulumi.runtime.proto import provider_pb2_grpc
+
+from ..plugin_process.plugin_signals import StopSignals
 
 HOOKS = (
     "GetSchema",
@@ -85,8 +86,10 @@ for _name in HOOKS:
     setattr(CleanErrorServicer, _name, _clean(getattr(ProviderServicer, _name)))
 
 
-def serve(argv: list[str], version: str, provider: Provider) -> None:
-    """Serve ``provider`` on a free localhost port, printed on stdout for the engine."""
+def serve(argv: list[str], version: str, provider: Provider, signals: StopSignals) -> None:
+    """Serve ``provider`` on a free localhost port, printed on stdout for the engine, until
+    SIGINT or SIGTERM (``signals``). The engine signals a plugin once it is done with it, so
+    what is still running then has no one to answer to: its calls are cancelled."""
     parser = argparse.ArgumentParser(description="Pulumi resource provider for ssm-contacts")
     parser.add_argument("engine", help="the Pulumi engine's address")
     known, _ = parser.parse_known_args(argv)
@@ -97,9 +100,12 @@ def serve(argv: list[str], version: str, provider: Provider) -> None:
         provider_pb2_grpc.add_ResourceProviderServicer_to_server(servicer, server)
         port = server.add_insecure_port(address="127.0.0.1:0")
         await server.start()
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        signals.serving(lambda: loop.call_soon_threadsafe(stopping.set))
         sys.stdout.buffer.write(f"{port}\n".encode())
         sys.stdout.buffer.flush()
-        await server.wait_for_termination()
+        await stopping.wait()
+        await server.stop(grace=None)
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run())
+    asyncio.run(run())
