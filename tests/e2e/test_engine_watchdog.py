@@ -164,8 +164,8 @@ def test_plugin_stopped_by_the_engine_exits_quietly(
         else:
             assert started.stdout.readline().strip().isdigit()  # the port: it serves
         started.send_signal(signum)
-        stderr = started.stderr.read()
-        status = started.wait(timeout=GONE_WITHIN)
+        _, stderr = started.communicate(timeout=GONE_WITHIN)
+        status = started.returncode
 
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert status == 0, f"{plugin} exited {status} after {signum.name} while {moment}: {stderr}"

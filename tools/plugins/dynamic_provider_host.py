@@ -30,9 +30,14 @@ import types
 from concurrent import futures
 from typing import TYPE_CHECKING
 
-if not TYPE_CHECKING:
-    import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
-from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals, stop_by_signal
+if TYPE_CHECKING:  # mypy reads the package's modules; the plugin loads the same files
+    from pulumi_ssm_contacts.plugin_process.plugin_signals import (
+        StopSignals,
+        leave,
+        stop_by_signal,
+    )
+else:
+    from plugin_process import StopSignals, leave, stop_by_signal
 
 SDK_SERVER = "pulumi.dynamic"
 WORKERS_VARIABLE = "PULUMI_DYNAMIC_PROVIDER_WORKERS"
@@ -135,7 +140,10 @@ def main() -> None:
     parent = os.getppid()  # before the imports: the engine_watchdog compares it with later ones
     # Answer SIGINT/SIGTERM before the imports below: the engine may stop us at any moment.
     signals = StopSignals()
-    from pulumi_ssm_contacts.plugin_process.engine_watchdog import engine_address, watch_engine
+    if TYPE_CHECKING:
+        from pulumi_ssm_contacts.plugin_process.engine_watchdog import engine_address, watch_engine
+    else:
+        from plugin_process import engine_address, watch_engine
     # Look like `python -m pulumi.dynamic` started in this directory: the working directory
     # first on sys.path (user providers may be pickled by reference to the program's modules),
     # not this launcher's directory.
@@ -148,9 +156,7 @@ def main() -> None:
     serve(sdk, workers(), signals)
     # Stopped: a hook still running on a server thread has no one to answer to, and the
     # interpreter would wait for it at exit while the engine waits 5 s to kill us.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    leave(0)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,10 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-if not TYPE_CHECKING:
-    import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
-from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
+if TYPE_CHECKING:  # mypy reads the package's modules; the plugin loads the same files
+    from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals, leave
+else:
+    from plugin_process import StopSignals, leave
 
 
 def main() -> None:
@@ -29,9 +30,7 @@ def main() -> None:
     # Stopped (by the engine, or the engine is gone): a program still running on a server
     # thread is of no use to anyone, and the interpreter would wait for it at exit while the
     # engine waits 5 s to kill us (after every failed preview). So leave now.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    leave(0)
 
 
 if __name__ == "__main__":

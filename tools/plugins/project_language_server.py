@@ -38,14 +38,14 @@ from pulumi.runtime.proto import (
 )
 
 if TYPE_CHECKING:  # mypy sees tools/plugins as a namespace package; the plugin runs from it
+    from pulumi_ssm_contacts.plugin_process.engine_watchdog import engine_address, watch_engine
+    from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
     from tools.plugins.program_codegen import generate_program
     from tools.plugins.project_virtualenv import Virtualenv, VirtualenvError, project_virtualenv
 else:
-    import plugin_process_path  # noqa: F401  (pulumi_ssm_contacts.plugin_process importable)
+    from plugin_process import StopSignals, engine_address, watch_engine
     from program_codegen import generate_program
     from project_virtualenv import Virtualenv, VirtualenvError, project_virtualenv
-from pulumi_ssm_contacts.plugin_process.engine_watchdog import engine_address, watch_engine
-from pulumi_ssm_contacts.plugin_process.plugin_signals import StopSignals
 
 ENTRY_POINT = Path(__file__).with_name("language_host.py")
 DELEGATED_VIRTUALENV = "PULUMI_SSM_CONTACTS_LANGUAGE_HOST_VIRTUALENV"

@@ -15,7 +15,7 @@ import sys
 def main() -> None:
     """Serve the package's resources, functions and schema to the engine at ``argv[1]``."""
     parent = os.getppid()  # before the imports: the watchdog compares it with later ones
-    from ..plugin_process.plugin_signals import StopSignals, stop_by_signal
+    from ..plugin_process.plugin_signals import StopSignals, leave, stop_by_signal
 
     signals = StopSignals()
     from .. import __version__
@@ -30,9 +30,7 @@ def main() -> None:
     # Stopped: the engine is done with us, or gone. The interpreter's own exit (grpc, the hook
     # threads, every module torn down) took 0.15 s, which the engine waited for at the end of
     # every command, so leave now, as the repository's other plugins do.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    leave(0)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,6 @@
 gone once the engine is (``plugin_signals``, ``engine_watchdog``).
 
 The native provider plugin uses it, and so do this repository's language host and dynamic
-provider host (tools/plugins), which find it in the source tree when the interpreter they run
-in has no ``pulumi_ssm_contacts``. Standard library and grpc only, nothing at import.
+provider host, which load these files from the source tree (tools/plugins/plugin_process.py)
+whatever interpreter they run in. Standard library and grpc only, nothing at import.
 """

@@ -2,9 +2,9 @@
 
 Pulumi's Go plugins poll the engine's gRPC health service (`rpcutil.Healthcheck`) and stop when it
 fails. Python plugins have no such thing, so after `kill -9` of the CLI they would keep serving
-for as long as their gRPC server lets them. `watch_engine` gives both of ours (the language host
-and the dynamic provider host) the same behaviour: a daemon thread that, about once a second,
-checks that
+for as long as their gRPC server lets them. `watch_engine` gives ours (the native provider plugin,
+and this repository's language host and dynamic provider host) the same behaviour: a daemon thread
+that, about once a second, checks that
 
 - the parent process is still the one that started us (the CLI, since the bash wrappers `exec`
   python; a dead parent's children are re-parented), and
