@@ -31,3 +31,13 @@ def test_warm_drops_a_failure_for_the_hook_to_report() -> None:
     assert aws_client._clients == {}
     with pytest.raises(Exception, match="no-such-profile"):
         aws_client.client("us-east-2", profile="no-such-profile")
+
+
+@pytest.mark.parametrize("profile", [None, "no-such-profile"], ids=["made", "failed"])
+def test_warm_calls_then_once_the_client_is_made_or_has_failed(profile: str | None) -> None:
+    seen: list[bool] = []
+    key = ("us-east-2", profile, None)
+    aws_client.warm(
+        "us-east-2", profile, then=lambda: seen.append(key in aws_client._clients)
+    ).join()
+    assert seen == [profile is None]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import __version__
@@ -67,15 +68,22 @@ def client(region: str | None, profile: str | None = None) -> SSMContactsClient:
         return found
 
 
-def warm(region: str | None, profile: str | None = None) -> threading.Thread:
+def warm(
+    region: str | None, profile: str | None = None, then: Callable[[], object] | None = None
+) -> threading.Thread:
     """Make the client for ``region`` and ``profile`` on a thread of its own: a provider
     process calls this once it knows its settings, so boto3 loads while the engine is still
     busy elsewhere, not on the first hook's time. A failure here (no region, an unknown
-    profile) is dropped: the hook that needs the client meets it and says what to do."""
+    profile) is dropped: the hook that needs the client meets it and says what to do.
+    ``then`` runs on that thread once the client is made, or has failed."""
 
     def make() -> None:
-        with contextlib.suppress(Exception):  # the hook reports it, in its own words
-            client(region, profile)
+        try:
+            with contextlib.suppress(Exception):  # the hook reports it, in its own words
+                client(region, profile)
+        finally:
+            if then is not None:
+                then()
 
     thread = threading.Thread(target=make, name="ssm-contacts-warm-client", daemon=True)
     thread.start()

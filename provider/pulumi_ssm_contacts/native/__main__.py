@@ -8,12 +8,24 @@ ends the process once the engine is gone (``kill -9`` of the CLI): ``plugin_proc
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 
+def started() -> None:
+    """The start is over (imports, the server, the first client): collect garbage again,
+    leaving out what the start made, which lives as long as the process."""
+    gc.freeze()
+    gc.enable()
+
+
 def main() -> None:
     """Serve the package's resources, functions and schema to the engine at ``argv[1]``."""
+    # No garbage collection while the plugin starts: imports make objects by the hundred
+    # thousand and free almost none, and the collector's passes over them cost the first
+    # hooks a fifth of the start (docs/BENCHMARKS.md). `started` turns it back on.
+    gc.disable()
     parent = os.getppid()  # before the imports: the watchdog compares it with later ones
     from ..plugin_process.plugin_signals import StopSignals, leave, stop_by_signal
 
@@ -26,7 +38,7 @@ def main() -> None:
     argv = sys.argv[1:]
     connect_engine(argv)
     watch_engine(engine_address(argv), stop=stop_by_signal, parent=parent)
-    serve(argv, __version__, make_provider(), signals)
+    serve(argv, __version__, make_provider(started), signals)
     # Stopped: the engine is done with us, or gone. The interpreter's own exit (grpc, the hook
     # threads, every module torn down) took 0.15 s, which the engine waited for at the end of
     # every command, so leave now, as the repository's other plugins do.

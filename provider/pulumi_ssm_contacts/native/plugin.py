@@ -42,12 +42,16 @@ class LazyFunctions:
         return secret_outputs(function_token)
 
 
-def make_provider() -> NativeProvider:
-    """The provider over every engine of the package (native/schema.py's ``ENGINES``)."""
+def make_provider(started: Callable[[], object] | None = None) -> NativeProvider:
+    """The provider over every engine of the package (native/schema.py's ``ENGINES``);
+    ``started`` runs once its first client is made (``NativeProvider``)."""
     from .schema import ENGINES
 
     return NativeProvider(
-        [engine() for engine in ENGINES], schema=schema_text, functions=LazyFunctions()
+        [engine() for engine in ENGINES],
+        schema=schema_text,
+        functions=LazyFunctions(),
+        started=started,
     )
 
 

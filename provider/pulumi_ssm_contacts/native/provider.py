@@ -157,10 +157,13 @@ class NativeProvider(Provider):
         engines: Collection[Engine],
         schema: Callable[[], str] | None = None,
         functions: Functions | None = None,
+        started: Callable[[], object] | None = None,
     ) -> None:
+        """``started`` runs once, when the client Configure asked for is made (or failed)."""
         self._engines = {resource_token(engine): engine for engine in engines}
         self._schema = schema
         self._functions = functions
+        self._started = started
         self._region: str | None = None
         self._profile: str | None = None
         self._pool = ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="hook")
@@ -208,7 +211,8 @@ class NativeProvider(Provider):
             value = args.get(key) or request.variables.get(f"{PACKAGE}:config:{key}")
             settings[key] = value if isinstance(value, str) and value else None
         self._region, self._profile = settings["region"], settings["profile"]
-        aws_client.warm(resource_region({}, None, self._region), self._profile)
+        started, self._started = self._started, None
+        aws_client.warm(resource_region({}, None, self._region), self._profile, then=started)
         return ConfigureResponse(accept_secrets=True, supports_preview=False)
 
     async def check_config(self, request: CheckRequest) -> CheckResponse:
