@@ -24,7 +24,7 @@ def main() -> None:
     """Serve the package's resources, functions and schema to the engine at ``argv[1]``."""
     # No garbage collection while the plugin starts: imports make objects by the hundred
     # thousand and free almost none, and the collector's passes over them were 13 to 20% of
-    # the start (imports and the first client: 0.29 s against 0.36 s). `started` turns it
+    # the start (imports and the first client: 0.28-0.29 s against 0.32-0.36 s). `started` turns it
     # back on.
     gc.disable()
     parent = os.getppid()  # before the imports: the watchdog compares it with later ones
