@@ -8,12 +8,11 @@ own module, servicer and all, as `-m` would, but without its last statement (the
 ``PULUMI_DYNAMIC_PROVIDER_WORKERS`` (default 256; threads start only when calls need them).
 Should a later SDK's module not end with ``main()``, it runs unchanged (4 workers).
 
-It first answers SIGINT and SIGTERM (``pulumi_ssm_contacts.plugin_process.plugin_signals``: the
-engine's way to stop a plugin, at any moment; never a ``KeyboardInterrupt`` traceback) and starts
-``plugin_process.engine_watchdog``, so the
-process exits when the engine that started it is gone (after ``kill -9`` of the CLI, say)
-instead of serving nobody. It serves every Python
-dynamic provider, so it imports nothing of any particular one.
+It first answers SIGINT and SIGTERM (``pulumi_ssm_contacts.plugin_process.plugin_signals``, loaded
+by plugin_process.py: the engine's way to stop a plugin, at any moment; never a
+``KeyboardInterrupt`` traceback) and starts the engine watchdog, so the process exits when the
+engine that started it is gone (after ``kill -9`` of the CLI, say) instead of serving nobody. It
+serves every Python dynamic provider, so it imports nothing of any particular one.
 """
 
 from __future__ import annotations
