@@ -90,8 +90,13 @@ def test_paging_yaml_up_noop_update_replace_refresh_and_destroy(
     assert changes(again.summary.resource_changes) == {}
     assert writes(emulator) == []
 
-    # A new display name is an update in place: the contact keeps its ARN.
+    # A new display name is an update in place: the contact keeps its ARN, so what names it
+    # previews unchanged, and up then changes only the contact.
     edit(paging, "displayName: Alejandro Rosalez", "displayName: Alejandro R.")
+    emulator.control.clear_calls()
+    previewed = paging.preview()
+    assert changes(previewed.change_summary) == {"update": 1}
+    assert writes(emulator) == []
     updated = paging.up()
     assert changes(updated.summary.resource_changes) == {"update": 1}
     contact = emulator.client.get_contact(ContactId=contact_arn("alejr"))
@@ -100,8 +105,10 @@ def test_paging_yaml_up_noop_update_replace_refresh_and_destroy(
 
     # A new alias replaces the contact, and with it what names its ARN: its channel and plan.
     edit(paging, "alias: mateoj", "alias: mateo-j")
+    previewed_replace = changes(paging.preview().change_summary)
     replaced = changes(paging.up().summary.resource_changes)
     assert replaced.get("replace", 0) >= 1, replaced
+    assert previewed_replace == replaced
     assert emulator.aliases() == ["alejr", "mateo-j", "payments-escalation"]
     escalation = emulator.client.get_contact(ContactId=contact_arn("payments-escalation"))
     assert escalation["Plan"]["Stages"][1]["Targets"][0]["ContactTargetInfo"]["ContactId"] == (

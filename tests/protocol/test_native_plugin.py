@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import grpc
 import pulumi
 import pytest
+from pulumi.output import Unknown
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2
 
@@ -204,6 +205,74 @@ def test_diff_details_each_change_and_declares_the_stables(
     none = diff(inputs)
     assert none.changes == provider_pb2.DiffResponse.DIFF_NONE
     contact.delete(id_, outs)
+
+
+# -- preview ----------------------------------------------------------------------------
+
+
+def test_create_and_update_preview_with_no_call_and_keep_what_an_update_keeps(
+    contact: NativeDriver,
+    channel: NativeDriver,
+    native_plugin: NativePlugin,
+    aws: SSMContactsClient,
+    control: EmulatorControl,
+) -> None:
+    """The plugin previews Create and Update itself (Configure says so): no call, and outputs
+    as up will answer them. An in-place update keeps the ARN and what the update leaves, so a
+    resource that names it previews unchanged; a create's ARN is not known yet."""
+    stub = native_plugin.stub
+    inputs = {"alias": "kofi", "type": "PERSONAL", "displayName": "Akua", "owner": "c/p/kofi"}
+    checked, _ = contact.check({}, inputs)
+    control.clear_calls()
+    created = stub.Create(
+        provider_pb2.CreateRequest(
+            urn=contact.urn(inputs), properties=_struct(checked), preview=True
+        )
+    )
+    assert control.calls() == []
+    outs = contact._props(created.properties)
+    assert isinstance(outs["arn"], Unknown) and outs["displayName"] == "Akua"
+    assert aws.list_contacts()["Contacts"] == []
+
+    id_, outs = contact.create(checked)
+    news, _ = contact.check(outs, {**inputs, "displayName": "Akua M"})
+    control.clear_calls()
+    previewed = stub.Update(
+        provider_pb2.UpdateRequest(
+            id=id_, urn=contact.urn(inputs), olds=_struct(outs), news=_struct(news), preview=True
+        )
+    )
+    assert control.calls() == []
+    assert contact._props(previewed.properties) == {**outs, "displayName": "Akua M"}
+    assert aws.get_contact(ContactId=id_)["DisplayName"] == "Akua"
+    assert contact.update(id_, outs, news) == contact._props(previewed.properties)
+
+    # A channel's activation status stays through a new name, and is unknown with a new address.
+    ctx = _plan_setup(aws)
+    channel_inputs = CONTACT_CHANNEL.inputs(ctx)
+    checked, _ = channel.check({}, channel_inputs)
+    channel_id, channel_outs = channel.create(checked)
+    for change, status in (
+        ({"name": "phone"}, channel_outs["activationStatus"]),
+        ({"deliveryAddress": "+15550199"}, None),
+    ):
+        news, _ = channel.check(channel_outs, {**channel_inputs, **change})
+        previewed = stub.Update(
+            provider_pb2.UpdateRequest(
+                id=channel_id,
+                urn=channel.urn(channel_inputs),
+                olds=_struct(channel_outs),
+                news=_struct(news),
+                preview=True,
+            )
+        )
+        outs = channel._props(previewed.properties)
+        assert outs["arn"] == channel_id, change
+        if status is None:
+            assert isinstance(outs["activationStatus"], Unknown), change
+        else:
+            assert outs["activationStatus"] == status, change
+        assert "deliveryAddress" in channel.secrets
 
 
 # -- import -----------------------------------------------------------------------------

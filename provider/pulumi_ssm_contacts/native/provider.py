@@ -43,6 +43,7 @@ from pulumi.provider.experimental.provider import (
     UpdateRequest,
     UpdateResponse,
 )
+from pulumi.runtime.rpc import UNKNOWN
 
 from ..core import aws_client
 from ..core.aws_errors import ContactError
@@ -149,6 +150,24 @@ def detailed_diff(
     return out
 
 
+def previewed_create(engine: Engine, bag: Mapping[str, Any]) -> dict[str, Any]:
+    """What a create will answer, as far as it is known before it runs: the inputs, and
+    unknown for what AWS makes (the ARN, the engine's other outputs)."""
+    return {**bag, **dict.fromkeys(("arn", *engine.output_keys), UNKNOWN)}
+
+
+def previewed_update(
+    engine: Engine, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What an in-place update will answer, before it runs: the new inputs, the ARN (the
+    ID), every output the update leaves as it is (``Change.stables``) and unknown for the
+    others, so a dependent previews exactly what ``up`` then does to it."""
+    stables = engine.diff(olds, news).stables
+    kept = {k: olds[k] for k in stables if k in olds}
+    moved = dict.fromkeys((k for k in engine.output_keys if k not in stables), UNKNOWN)
+    return {**kept, **engine.normalize(news), **moved, "arn": id_}
+
+
 class NativeProvider(Provider):
     """Serves every engine of ``engines`` as the resource ``ssm-contacts:index:<type>``."""
 
@@ -213,7 +232,9 @@ class NativeProvider(Provider):
         self._region, self._profile = settings["region"], settings["profile"]
         started, self._started = self._started, None
         aws_client.warm(resource_region({}, None, self._region), self._profile, then=started)
-        return ConfigureResponse(accept_secrets=True, supports_preview=False)
+        # Create and Update preview themselves (no call): a dependent of an in-place update
+        # keeps the ARN it names, where the engine would otherwise pass the inputs as outputs.
+        return ConfigureResponse(accept_secrets=True, supports_preview=True)
 
     async def check_config(self, request: CheckRequest) -> CheckResponse:
         """A configured region must be one that serves ssm-contacts."""
@@ -267,10 +288,12 @@ class NativeProvider(Provider):
         )
 
     async def create(self, request: CreateRequest) -> CreateResponse:
-        """Creates the resource; the ID is its ARN."""
+        """Creates the resource; the ID is its ARN. At preview, no call: what it will be."""
         engine = self._engine(request.urn)
         props, secret = to_bag(request.properties)
         bag = engine.normalize(props)
+        if request.preview:
+            return CreateResponse("", self._outputs(engine, previewed_create(engine, bag), secret))
         id_, extra = await self._run(
             lambda: engine.create(self.session(engine.type_name, bag), bag)
         )
@@ -306,12 +329,15 @@ class NativeProvider(Provider):
         )
 
     async def update(self, request: UpdateRequest) -> UpdateResponse:
-        """Writes only what changed."""
+        """Writes only what changed. At preview, no call: what it will answer."""
         engine = self._engine(request.urn)
         olds, _ = to_bag(request.olds)
         news, secret = to_bag(request.news)
-        old, new = engine.normalize(olds), engine.normalize(news)
         id_ = request.resource_id
+        if request.preview:
+            previewed = previewed_update(engine, id_, olds, news)
+            return UpdateResponse(self._outputs(engine, previewed, secret))
+        old, new = engine.normalize(olds), engine.normalize(news)
         extra = await self._run(
             lambda: engine.update(self.session(engine.type_name, new, id_), id_, old, new)
         )
