@@ -277,7 +277,7 @@ class NativePlugin:
     """One ``pulumi-resource-ssm-contacts`` process, configured for REGION (many drivers
     can share it, as the engine shares one per deploy)."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], region: str | None = REGION) -> None:
         self.engine, address = stand_in_engine()
         self.process = subprocess.Popen(
             [*plugin_command(), address], stdout=subprocess.PIPE, env=env
@@ -288,8 +288,8 @@ class NativePlugin:
         self.stub = provider_pb2_grpc.ResourceProviderStub(self.channel)
         self.stub.Configure(
             provider_pb2.ConfigureRequest(
-                args=_struct({"region": REGION}),
-                variables={"ssm-contacts:config:region": REGION},
+                args=_struct({"region": region} if region else {}),
+                variables={"ssm-contacts:config:region": region} if region else {},
                 acceptSecrets=True,
             )
         )

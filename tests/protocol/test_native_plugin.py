@@ -427,6 +427,28 @@ def test_configure_takes_the_packages_region(
     assert f":{REGION}:" in id_
 
 
+def test_a_new_resource_with_no_region_anywhere_fails_at_check_with_no_call(
+    emulator_env: dict[str, str], control: EmulatorControl
+) -> None:
+    """No `ssm-contacts:region`, no AWS_REGION: a new resource's Check (the preview) says how
+    to set one, as its create would have; one the stack has (olds) takes its ARN's region."""
+    env = {k: v for k, v in emulator_env.items() if k not in ("AWS_REGION", "AWS_DEFAULT_REGION")}
+    plugin = NativePlugin(env, region=None)
+    try:
+        driver = NativeDriver(plugin, "Contact")
+        control.clear_calls()
+        inputs = {"alias": "akuam", "type": "PERSONAL", "owner": "c/p/a"}
+        _, failures = driver.check({}, inputs)
+        _, for_an_existing_one = driver.check(inputs, inputs)
+        _, with_a_region = driver.check({}, {**inputs, "region": REGION})
+    finally:
+        plugin.close()
+    assert list(failures) == ["region"]
+    assert "pulumi config set ssm-contacts:region" in failures["region"]
+    assert for_an_existing_one == {} and with_a_region == {}
+    assert control.calls() == []
+
+
 def test_a_preview_with_unknown_inputs_checks_what_is_known(
     channel: NativeDriver, native_plugin: NativePlugin, control: EmulatorControl
 ) -> None:

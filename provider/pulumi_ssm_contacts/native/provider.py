@@ -209,6 +209,17 @@ class NativeProvider(Provider):
         region = resource_region(props, arn, self._region)
         return session_for(type_name, region, self._profile, f"{PACKAGE}:region")
 
+    def _region_failures(self, engine: Engine, bag: Mapping[str, Any]) -> list[Failure]:
+        """A new resource needs a region (one the stack has takes its ARN's): with none
+        anywhere its preview fails as its create would, with no call."""
+        if resource_region(bag, None, self._region):
+            return []
+        try:
+            self.session(engine.type_name, bag)
+        except ContactError as error:
+            return [Failure("region", str(error))]
+        return []
+
     def session_for_region(self, region: str | None) -> Session:
         """The session a function call works in: ``region`` or the provider's."""
         return self.session("lookup", {"region": region} if region else {})
@@ -264,6 +275,8 @@ class NativeProvider(Provider):
         news.pop(IMPORT_KEY, None)
         bag, found = await self._run(engine.check, news, olds)
         failures += found
+        if not failures and not olds:
+            failures += await self._run(self._region_failures, engine, bag)
         if not failures:
             await self._run(warn_of_likely_mistakes, engine, request.urn, bag)
         return CheckResponse(
