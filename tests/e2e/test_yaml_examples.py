@@ -103,6 +103,15 @@ def test_paging_yaml_up_noop_update_replace_refresh_and_destroy(
     assert contact["DisplayName"] == "Alejandro R."
     assert contact["ContactArn"] == up.outputs["alejr"].value
 
+    # Writing down the region the contact lives in changes nothing: it is the same contact
+    # (a replacement's create would find it, and the old one's delete would then remove it).
+    edit(paging, "      alias: alejr\n", "      alias: alejr\n      region: us-east-1\n")
+    emulator.control.clear_calls()
+    assert changes(paging.preview().change_summary) == {}
+    assert changes(paging.up().summary.resource_changes) == {}
+    assert writes(emulator) == []
+    assert emulator.client.get_contact(ContactId=contact_arn("alejr"))["Alias"] == "alejr"
+
     # A new alias replaces the contact, and with it what names its ARN: its channel and plan.
     edit(paging, "alias: mateoj", "alias: mateo-j")
     previewed_replace = changes(paging.preview().change_summary)

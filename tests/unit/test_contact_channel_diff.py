@@ -91,3 +91,7 @@ def test_activation_status_and_owner_are_not_changes() -> None:
 
 def test_region_from_config_is_not_a_change() -> None:
     assert diff(state(region="us-east-1"), inputs()) == (False, [], False)
+
+
+def test_writing_down_the_region_it_lives_in_is_no_change() -> None:
+    assert diff(state(), inputs(region="us-east-1")) == (False, [], False)

@@ -108,3 +108,13 @@ def test_alias_and_type_change_together_need_no_delete_first() -> None:
 def test_explicit_region_change_replaces() -> None:
     result = ContactProvider().diff(ARN, state(region="us-east-1"), inputs(region="eu-west-1"))
     assert result.replaces == ["region"]
+
+
+def test_writing_down_the_region_it_lives_in_is_no_change() -> None:
+    """A region set where there was none, the one the ARN names: the same contact, not a
+    replacement (whose create would find this very contact, and whose delete would then
+    remove it). Another region still replaces."""
+    same = ContactProvider().diff(ARN, state(), inputs(region="us-east-1"))
+    assert (same.changes, same.replaces) == (False, [])
+    other = ContactProvider().diff(ARN, state(), inputs(region="eu-west-1"))
+    assert other.replaces == ["region"]

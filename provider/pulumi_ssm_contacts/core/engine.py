@@ -71,6 +71,15 @@ class Read:
     inputs: dict[str, Any] = field(default_factory=dict)
 
 
+def lived_in(olds: Mapping[str, Any]) -> str | None:
+    """The region a resource in the state lives in: its ARN's (None without one)."""
+    arn = olds.get("arn")
+    try:
+        return bags.region_of(arn) if isinstance(arn, str) else None
+    except ValueError:
+        return None
+
+
 class Engine(ABC):
     """The engine side of one resource type. Subclasses set the class data and the hooks."""
 
@@ -195,6 +204,11 @@ class Engine(ABC):
         new = self.normalize(news)
         if "region" not in new:
             old.pop("region", None)  # an unset region follows config: not a change
+        elif "region" not in old:
+            # A region written down where there was none: a change only if it is not the one
+            # the resource lives in. Else its replacement's create would find this very
+            # resource (same alias, same owner token) and the old one's delete remove it.
+            old["region"] = lived_in(olds)
         keys = [*self.replace_keys, "region", *self.update_keys]
         changed = [
             k
