@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from moto.moto_server.werkzeug_app import BackendRequest
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer
 from werkzeug.wrappers import Response
 
 from pulumi_ssm_contacts.emulator import register
@@ -30,6 +30,7 @@ from pulumi_ssm_contacts.emulator.responses import SSMContactsResponse
 from . import state
 from .control_api import CONTROL_PREFIX, ControlApi, own_origins
 from .interception import ResponseDropped
+from .keep_alive import KeepAliveServer
 from .wsgi_body import read_at_most
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,12 @@ class EmulatorApp:
         return response(environ, start_response)
 
 
-def make_emulator_server(host: str = "127.0.0.1", port: int = 0) -> BaseWSGIServer:
-    """A threaded server for the emulator, bound but not yet serving."""
+def make_emulator_server(host: str = "127.0.0.1", port: int = 0) -> KeepAliveServer:
+    """A threaded server for the emulator that keeps connections open, bound but not yet
+    serving."""
     state.load_env()
     app = EmulatorApp()
-    server = make_server(host, port, app, threaded=True)
+    server = KeepAliveServer(host, port, app, max_body_bytes=MAX_REQUEST_BYTES)
     app.control.own_origins = own_origins(host, server.server_port)
     return server
 
