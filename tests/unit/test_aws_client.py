@@ -1,7 +1,9 @@
-"""The shared boto3 client: one per region and profile, made ahead of the first hook."""
+"""The shared botocore client: one per region and profile, made ahead of the first hook."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -41,3 +43,24 @@ def test_warm_calls_then_once_the_client_is_made_or_has_failed(profile: str | No
         "us-east-2", profile, then=lambda: seen.append(key in aws_client._clients)
     ).join()
     assert seen == [profile is None]
+
+
+def test_clients_of_two_regions_share_what_botocore_loaded() -> None:
+    east, west = aws_client.client("us-east-1"), aws_client.client("eu-west-1")
+    assert east.meta.region_name == "us-east-1" and west.meta.region_name == "eu-west-1"
+    assert east._loader is west._loader  # type: ignore[attr-defined]
+
+
+def test_a_client_is_made_without_importing_boto3() -> None:
+    """boto3 would bring s3transfer, 0.12 s of import on the first hook's time."""
+    code = (
+        "import sys\n"
+        "from pulumi_ssm_contacts.core import aws_client\n"
+        "aws_client.client('us-east-1')\n"
+        "print(sorted(m for m in ('boto3', 's3transfer', 'botocore') if m in sys.modules))"
+    )
+    env = {"AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "PATH": ""}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.split() == ["['botocore']"]

@@ -1,6 +1,6 @@
 """``pulumi-resource-ssm-contacts``: the plugin the Pulumi engine starts for ``ssm-contacts``.
 
-Started once per deploy: the imports stay those of the server and the engines (boto3
+Started once per deploy: the imports stay those of the server and the engines (botocore
 loads with the first client, not here). SIGINT and SIGTERM, the engine's way to stop a
 plugin at any moment, are answered before anything heavy is imported, and a watchdog
 ends the process once the engine is gone (``kill -9`` of the CLI): ``plugin_process``.
