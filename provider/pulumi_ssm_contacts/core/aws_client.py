@@ -99,9 +99,6 @@ def warm(
     ``then`` runs on that thread once the client is made, or has failed."""
 
     def make() -> None:
-        import time as _t
-
-        _t0 = _t.time()
         try:
             with contextlib.suppress(Exception):  # the hook reports it, in its own words
                 client(region, profile)
