@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -20,7 +22,7 @@ from botocore.config import Config
 
 from pulumi_ssm_contacts.emulator.protocol import MAX_REQUEST_BYTES
 from pulumi_ssm_contacts.emulator_harness import state
-from pulumi_ssm_contacts.emulator_harness.keep_alive import KeepAliveServer
+from pulumi_ssm_contacts.emulator_harness.keep_alive import KeepAliveHandler, KeepAliveServer
 from pulumi_ssm_contacts.emulator_harness.server import endpoint_of, make_emulator_server
 
 from .raw_http import api_headers
@@ -178,3 +180,32 @@ def test_every_answer_carries_its_own_request_id(server: KeepAliveServer) -> Non
     assert refused.status == 400
     assert all(i is not None and UUID.fullmatch(i) for i in ids), ids
     assert len(set(ids)) == 3
+
+
+def test_a_head_answer_keeps_its_length_and_sends_no_body(server: KeepAliveServer) -> None:
+    connection = _connection(server)
+    connection.request("HEAD", "/_emulator/calls")
+    head = connection.getresponse()
+    head.read()
+    connection.request("GET", "/_emulator/calls")
+    get = connection.getresponse()
+    body = get.read()
+    assert int(head.getheader("Content-Length") or 0) > 0  # the length a GET would get
+    # Had the HEAD answer carried its body, this answer would be read from those bytes.
+    assert (get.status, json.loads(body)) == (200, {"calls": []})
+    connection.close()
+
+
+def test_an_idle_kept_connection_is_closed_quietly(
+    server: KeepAliveServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(KeepAliveHandler, "timeout", 0.3)
+    connection = _connection(server)
+    assert _list_contacts(connection).status == 200
+    sock = connection.sock
+    assert sock is not None
+    sock.settimeout(10)
+    with caplog.at_level(logging.INFO, logger="werkzeug"):
+        assert sock.recv(1) == b""  # closed by the server once idle past its timeout
+        time.sleep(0.1)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text

@@ -58,17 +58,22 @@ class KeepAliveHandler(WSGIRequestHandler):
             status, headers, payload = "500 INTERNAL SERVER ERROR", [("Connection", "close")], b""
         asked_to_close = self.close_connection  # http.server: the request said close
         code, _, reason = status.partition(" ")
+        bodiless = self.command == "HEAD" or int(code) in (204, 304) or code.startswith("1")
         self.send_response(int(code), reason)
         for key, value in headers:
-            if key.lower() not in ("content-length", "transfer-encoding", "connection"):
-                self.send_header(key, value)
-            elif key.lower() == "connection" and value.lower() == "close":
-                asked_to_close = True
+            name = key.lower()
+            if name == "connection":
+                asked_to_close = asked_to_close or value.lower() == "close"
+            elif name == "transfer-encoding" or (name == "content-length" and not bodiless):
+                continue  # the length of the body sent is written below
+            else:
+                self.send_header(key, value)  # a HEAD or 304 keeps the app's own length
         if asked_to_close:
             self.send_header("Connection", "close")  # and http.server closes after this answer
-        self.send_header("Content-Length", str(len(payload)))
+        if not bodiless:
+            self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        if self.command != "HEAD":
+        if not bodiless:
             self.wfile.write(payload)
         self.wfile.flush()
 
@@ -86,6 +91,12 @@ class KeepAliveHandler(WSGIRequestHandler):
         if len(body) < length:
             raise ConnectionResetError("the client closed the connection mid-request")
         return body
+
+    def log_error(self, format: str, *args: Any) -> None:
+        """Log as werkzeug does, except a kept connection that stayed idle past the timeout:
+        that is the usual end of one, not an error."""
+        if not format.startswith("Request timed out"):
+            super().log_error(format, *args)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Log the request only when werkzeug's request log is on (``--verbose``): werkzeug
@@ -129,15 +140,18 @@ class KeepAliveServer(ThreadedWSGIServer):
         self._open_lock = threading.Lock()
         super().__init__(host, port, app, handler=KeepAliveHandler)
 
-    def finish_request(self, request: Any, client_address: Any) -> None:
-        """Serve one connection, remembering it while it is open."""
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Remember the connection on the accepting thread, before its own thread starts:
+        a server closed right after it accepted one still ends it."""
         with self._open_lock:
             self._open.add(request)
-        try:
-            super().finish_request(request, client_address)
-        finally:
-            with self._open_lock:
-                self._open.discard(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        """Forget the connection, then close it."""
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
 
     def server_close(self) -> None:
         """Stop listening and end every open connection."""
