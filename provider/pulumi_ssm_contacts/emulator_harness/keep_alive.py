@@ -18,10 +18,10 @@ import io
 import logging
 import socket
 import threading
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
+from werkzeug.test import run_wsgi_app  # werkzeug's whole-answer WSGI runner
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,8 @@ class KeepAliveHandler(WSGIRequestHandler):
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         try:
-            status, headers, payload = _respond(self.server.app, environ)
+            answer, status, sent = run_wsgi_app(self.server.app, environ, buffered=True)
+            headers, payload = list(sent.items()), b"".join(answer)
         except ConnectionError:
             raise  # a dropped response: werkzeug's handle() ends the connection quietly
         except Exception:
@@ -103,31 +104,6 @@ class KeepAliveHandler(WSGIRequestHandler):
         formats each line before its logger drops it."""
         if logging.getLogger("werkzeug").isEnabledFor(logging.INFO):
             super().log_request(code, size)
-
-
-def _respond(
-    app: Callable[..., Iterable[bytes]], environ: dict[str, Any]
-) -> tuple[str, list[tuple[str, str]], bytes]:
-    """Run the WSGI app on one request: its status, headers and whole body."""
-    started: list[Any] = []
-    chunks: list[bytes] = []
-
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: Any = None
-    ) -> Callable[[bytes], None]:
-        started[:] = [status, headers]
-        return chunks.append
-
-    result = app(environ, start_response)
-    try:
-        chunks.extend(result)
-    finally:
-        close = getattr(result, "close", None)
-        if close is not None:
-            close()
-    if not started:
-        raise RuntimeError("the app returned without calling start_response")
-    return started[0], started[1], b"".join(chunks)
 
 
 class KeepAliveServer(ThreadedWSGIServer):
