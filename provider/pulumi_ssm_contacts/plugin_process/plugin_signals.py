@@ -45,11 +45,27 @@ class StopSignals:
     def __init__(self) -> None:
         self._stop: Callable[[], object] | None = None
         self._stopped = threading.Event()
+        self._signalled = False
+        self._wake = -1
         for signum in SIGNALS:
             signal.signal(signum, self._handle)
 
     def serving(self, stop: Callable[[], object]) -> None:
-        """From now on a signal calls `stop` (once), instead of exiting at once."""
+        """From now on a signal calls `stop` (once), instead of exiting at once.
+
+        `stop` runs on a thread of its own, never in the handler: a handler runs between two
+        bytecodes of the main thread, which may hold the very lock `stop` needs. A plugin
+        signalled just after it printed its port, while its main thread entered
+        `Event.wait()` (holding the event's lock), deadlocked in `Event.set()`. The handler
+        only writes a byte to a pipe, which is safe anywhere."""
+        read_end, self._wake = os.pipe()
+
+        def wait_then_stop() -> None:
+            os.read(read_end, 1)
+            self._stopped.set()
+            stop()
+
+        threading.Thread(target=wait_then_stop, name="plugin-stop", daemon=True).start()
         self._stop = stop
 
     @property
@@ -60,7 +76,7 @@ class StopSignals:
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._stop is None:
             os._exit(0)
-        if self._stopped.is_set():
+        if self._signalled:
             return
-        self._stopped.set()
-        self._stop()
+        self._signalled = True
+        os.write(self._wake, b"x")
