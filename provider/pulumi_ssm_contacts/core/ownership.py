@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 OWNER_TAG = "pulumi-ssm-contacts/owner"
 """Tag key (AWS tag keys allow ``/`` but not ``:``)."""
@@ -43,6 +45,10 @@ _TAG_VALUE_MAX = 256
 
 @functools.cache
 def _tag_value_pattern() -> regex.Pattern[str]:
+    """AWS's TagValue pattern (\\p{L}...: the regex package's, as ``re`` has no ``\\p``),
+    imported with it on first use: a refresh or destroy never checks an owner's value."""
+    import regex
+
     from .service_model import service_model
 
     return regex.compile(service_model().shape_for("TagValue").metadata["pattern"])

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 if TYPE_CHECKING:
+    import regex
     from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
-# botocore's model and session load with the model, not with this module: a Pulumi program
-# imports the resources (and so this) but never validates; the provider process does.
+# botocore's model and session load with the model, and regex with the first pattern, not
+# with this module: a Pulumi program imports the resources (and so this) but never
+# validates; the provider process does.
 
 SERVICE_NAME = "ssm-contacts"
 
@@ -90,6 +90,10 @@ def input_shape(name: str) -> StructureShape:
 
 @functools.cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
+    """A model pattern, compiled by the regex package (AWS's use ``\\p{L}``, which ``re``
+    lacks), imported on the first check: a refresh or a destroy checks nothing."""
+    import regex
+
     return regex.compile(pattern)
 
 

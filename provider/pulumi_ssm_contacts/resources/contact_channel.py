@@ -12,12 +12,12 @@ it. docs/contact_channel.md has the property bag contract.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import pulumi
-import regex
 from botocore.exceptions import ClientError
 
 from ..core import bag as bags
@@ -39,8 +39,8 @@ COMPARED = ("contactId", "name", "type", "deliveryAddress")
 """What a live channel and a program must agree on (import; a create's own channel)."""
 
 PHONE_TYPES = ("SMS", "VOICE")
-_E164 = regex.compile(r"\+[1-9][0-9]{0,14}")
-_EMAIL = regex.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_E164 = re.compile(r"\+[1-9][0-9]{0,14}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def idempotency_token(owner: str | None, generation: int) -> str:
