@@ -66,7 +66,8 @@ def _goals(results: dict[str, Any], before: dict[str, Any] | None) -> str:
         "## Goals (issue 10)",
         "RTT is the injected latency (100 ms per call); the engine's default parallelism is 4 "
         f"per core ({results.get('engine_default_parallel')} here). The ideal provider makes "
-        "one round trip per contact, that many at a time: N x RTT / parallelism on top of "
+        "one round trip per contact, that many at a time: ceil(N / parallelism) x RTT (whole "
+        "rounds: 100 contacts on 8 slots are 13 round trips, not 12.5) on top of "
         "what the engine costs with a provider that makes no call (the floor). A destroy "
         "makes two calls per contact that cannot overlap (the owner tag is read, and only a "
         "contact still ours is deleted), so the native plugin's destroy goal allows two round "
