@@ -218,8 +218,12 @@ def test_language_host_stopped_while_its_program_runs_exits_at_once(tmp_path: Pa
             )
             run = language_pb2_grpc.LanguageRuntimeStub(channel).Run.future(
                 language_pb2.RunRequest(
-                    project="busy", stack="dev", pwd=str(tmp_path), program=".",
-                    monitor_address=address, info=info,
+                    project="busy",
+                    stack="dev",
+                    pwd=str(tmp_path),
+                    program=".",
+                    monitor_address=address,
+                    info=info,
                 )
             )
             assert host.stdout.readline().strip() == "program started"

@@ -97,11 +97,13 @@ def kill_when_all_slow_calls_arrived(stack: auto.Stack, emulator: Emulator, log:
         wait_for(
             "every slow call reached the emulator",
             lambda: (
-                (counts := Counter(emulator.operations()))["CreateContactChannel"] >= CHANNELS
-                and counts["CreateRotation"] >= ROTATIONS
-                and counts["TagResource"] >= ESCALATIONS
-            )
-            or cli.poll() is not None,
+                (
+                    (counts := Counter(emulator.operations()))["CreateContactChannel"] >= CHANNELS
+                    and counts["CreateRotation"] >= ROTATIONS
+                    and counts["TagResource"] >= ESCALATIONS
+                )
+                or cli.poll() is not None
+            ),
             timeout=120,
         )
         assert cli.poll() is None, f"pulumi up ended before it was killed:\n{log.read_text()}"

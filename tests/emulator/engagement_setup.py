@@ -46,7 +46,10 @@ def channel(
     """A channel on the contact, activated with its code unless told otherwise."""
     client = emulator.client
     arn: str = client.create_contact_channel(
-        ContactId=contact, Name=name, Type=kind, DeliveryAddress={"SimpleAddress": address}  # type: ignore[arg-type]
+        ContactId=contact,
+        Name=name,
+        Type=kind,
+        DeliveryAddress={"SimpleAddress": address},  # type: ignore[arg-type]
     )["ContactChannelArn"]
     if activate:
         code = emulator.activation_code(arn)
@@ -139,7 +142,15 @@ def on_call(
         Plan={"Stages": [contact_stage(akua, 10, akua_essential), contact_stage(schedule, 0)]},
     )["ContactArn"]
     return OnCall(
-        akua, kwame, lena, sms, email, emails["kwame"], emails["lena"], rotation, schedule,
+        akua,
+        kwame,
+        lena,
+        sms,
+        email,
+        emails["kwame"],
+        emails["lena"],
+        rotation,
+        schedule,
         escalation,
     )
 

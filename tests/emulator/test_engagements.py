@@ -248,9 +248,9 @@ def test_page_resolutions_name_the_path_from_the_escalation(emulator: Emulator) 
 
     resolutions = emulator.client.list_page_resolutions(PageId=pages[1]["PageArn"])
 
-    assert [(r["ContactArn"], r["Type"], r.get("StageIndex")) for r in resolutions[
-        "PageResolutions"
-    ]] == [
+    assert [
+        (r["ContactArn"], r["Type"], r.get("StageIndex")) for r in resolutions["PageResolutions"]
+    ] == [
         (setup.escalation, "ESCALATION", 1),
         (setup.schedule, "ONCALL_SCHEDULE", None),
         (setup.kwame, "PERSONAL", None),

@@ -22,4 +22,3 @@ def test_the_plugin_starts_without_what_a_refresh_never_uses() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
     )
     assert done.stdout.split() == ["[]"]
-
