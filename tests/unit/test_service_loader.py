@@ -37,11 +37,36 @@ def _session(data_path: str | None = None) -> botocore.session.Session:
     return session
 
 
-def test_the_known_services_are_botocores() -> None:
-    known = create_loader(None).list_available_services("service-2")
-    assert "ssm-contacts" in known and "sts" in known and "no-such-service" not in known
-    assert list(known) == botocore_loader().list_available_services("service-2")
-    assert "ssm-contacts" not in create_loader(None).list_available_services("no-such-type")
+def test_the_known_services_are_botocores(tmp_path: Path) -> None:
+    (tmp_path / "notadir").write_text("")  # a stray file with a service's name
+    (tmp_path / "custom" / "2020-01-01").mkdir(parents=True)
+    (tmp_path / "custom" / "2020-01-01" / "service-2.json").write_text("{}")
+    ours, theirs = create_loader(str(tmp_path)), botocore_loader(str(tmp_path))
+    assert ours.list_available_services("service-2") == theirs.list_available_services("service-2")
+    listed = set(theirs.list_available_services("service-2"))
+    names = ["ssm-contacts", "sts", "custom", "notadir", "no-such-service", "ssm-contacts/"]
+    names += ["./sts", "", ".", "SSM-Contacts", "custom/2020-01-01/.."]
+    assert {n: ours.knows(n, "service-2") for n in names} == {n: n in listed for n in names}
+    assert not ours.knows("ssm-contacts", "no-such-type")
+
+
+@pytest.mark.parametrize(
+    ("service", "type_name"),
+    [
+        ("ssm-contacts", "service-2"),
+        ("ssm-contacts", "endpoint-rule-set-1"),
+        ("ssm-contacts", "paginators-1"),
+        ("sts", "service-2"),
+    ],
+)
+def test_a_model_loads_as_botocore_loads_it(service: str, type_name: str) -> None:
+    ours = create_loader(None).load_service_model(service, type_name)
+    assert ours == botocore_loader().load_service_model(service, type_name)
+
+
+def test_a_name_botocore_does_not_know_is_refused_as_botocore_refuses_it() -> None:
+    with pytest.raises(UnknownServiceError, match=r"Valid service names are: .*ssm-contacts"):
+        create_loader(None).load_service_model("ssm-contacts/", "service-2")
 
 
 def test_the_ssm_contacts_check_does_not_list_every_service(
@@ -64,8 +89,7 @@ def test_the_credential_chains_clients_still_load() -> None:
     session = _session()
     assert session.create_client("sts", region_name="us-east-1").meta.service_model
     assert session.create_client("sso", region_name="us-east-1").meta.service_model
-    with pytest.raises(UnknownServiceError, match=r"Valid service names are: .*ssm-contacts"):
-        session.create_client("no-such-service", region_name="us-east-1")
+    assert isinstance(session.get_available_services(), list)
 
 
 def test_a_model_on_aws_data_path_comes_first(
