@@ -48,8 +48,8 @@ def channel(
     arn: str = client.create_contact_channel(
         ContactId=contact,
         Name=name,
-        Type=kind,
-        DeliveryAddress={"SimpleAddress": address},  # type: ignore[arg-type]
+        Type=kind,  # type: ignore[arg-type]
+        DeliveryAddress={"SimpleAddress": address},
     )["ContactChannelArn"]
     if activate:
         code = emulator.activation_code(arn)
