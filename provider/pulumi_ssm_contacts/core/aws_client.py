@@ -62,8 +62,8 @@ def _loader(data_path: str | None) -> Loader:
     """botocore's data loader for ``data_path`` (AWS_DATA_PATH), shared by every client's
     session: what it loads (the service model, the endpoint rules) is read-only, so a
     second client (another region) loads nothing again: 0.02-0.03 s against the first's
-    0.07 s. It knows ssm-contacts only (:mod:`.service_loader`). Called with ``_lock``
-    held."""
+    0.07 s. It checks a model's service on its own, not by listing every service
+    (:mod:`.service_loader`). Called with ``_lock`` held."""
     found = _loaders.get(data_path)
     if found is None:
         from .service_loader import create_loader
